@@ -1,0 +1,51 @@
+# Every target creates .venv on first use, so a fresh clone needs only Python 3.11+ and git.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
+
+.PHONY: demo test check bench docs clean
+
+$(BIN)/python:
+	@echo "==> creating the virtual environment in $(VENV)"
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	@echo "==> installing partreg into $(VENV)"
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(DEV_STAMP): pyproject.toml | $(BIN)/python
+	@echo "==> installing partreg and its development tools into $(VENV)"
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP) $@
+
+demo: $(STAMP)
+	@echo "==> validating the bundled Middlesbrough register (register/)"
+	$(BIN)/partreg validate --root .
+
+check: $(DEV_STAMP)
+	@echo "==> ruff"
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	@echo "==> mypy --strict"
+	$(BIN)/mypy
+	@echo "==> docs are current"
+	$(BIN)/python scripts/gen_docs.py --check
+
+test: check
+	@echo "==> pytest"
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	@echo "==> benchmark: 5,000 partnerships"
+	$(BIN)/python bench/run.py --partnerships 5000
+
+docs: $(DEV_STAMP)
+	@echo "==> regenerating docs/cli.md and docs/rules.md"
+	$(BIN)/python scripts/gen_docs.py
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,3 @@
+from partreg.cli.app import main
+
+main()

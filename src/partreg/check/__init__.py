@@ -1,0 +1,1 @@
+"""Check: records + facts -> Problems. One module per rule family under `rules/`."""

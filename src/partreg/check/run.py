@@ -1,0 +1,67 @@
+"""Run the rules over a register: selection by code prefix, positions, order."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from partreg.check.rules import ALL_RULES
+from partreg.errors import PartregError
+from partreg.model.register import Register
+from partreg.problems import Problem, Severity
+
+_CODE_PREFIX = re.compile(r"[A-Z][0-9]{0,3}")
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """Which codes to report: `select` and `ignore` hold code prefixes, as in flake8."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def wants(self, code: str) -> bool:
+        chosen = not self.select or code.startswith(self.select)
+        return chosen and not code.startswith(self.ignore) if self.ignore else chosen
+
+
+def parse_codes(text: str | None, option: str) -> tuple[str, ...]:
+    """`Y,S001` -> ("Y", "S001"); a malformed code cannot run."""
+    if not text:
+        return ()
+    codes = tuple(part.strip().upper() for part in text.split(",") if part.strip())
+    for code in codes:
+        if not _CODE_PREFIX.fullmatch(code):
+            raise PartregError(
+                f"{option}: `{code}` is not a rule code or prefix",
+                "write a family letter and up to three digits, e.g. S or S001; see `partreg rules`",
+            )
+    return codes
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    problems: list[Problem]
+    files: int
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for problem in self.problems if problem.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.problems) - self.errors
+
+
+def check_register(register: Register, selection: Selection) -> CheckResult:
+    problems = [problem for problem in register.problems if selection.wants(problem.code)]
+    for rule in ALL_RULES:
+        if rule.check is None or not selection.wants(rule.code):
+            continue
+        for finding in rule.check(register):
+            line, col = finding.doc.position(finding.path, key=finding.at_key)
+            problems.append(
+                Problem(finding.doc.path, line, col, rule.code, rule.severity, finding.message, finding.hint)
+            )
+    problems.sort(key=lambda problem: problem.sort_key)
+    return CheckResult(problems, register.files)

@@ -1,0 +1,47 @@
+"""The Typer application: an explicit registry of commands, no import side effects."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from partreg import __version__
+from partreg.cli.rules import rules
+from partreg.cli.validate import validate
+
+app = typer.Typer(
+    name="partreg",
+    help="Keep a council's partnership register as YAML in Git, check it, and report on it.\n\n"
+    "Example: partreg validate",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"partreg {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def options(
+    ctx: typer.Context,
+    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")] = False,
+    version: Annotated[  # noqa: ARG001 - handled by its eager callback
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Keep a council's partnership register as YAML in Git, check it, and report on it."""
+    ctx.obj = {"debug": debug}
+
+
+app.command("validate")(validate)
+app.command("rules")(rules)
+
+
+def main() -> None:
+    app()

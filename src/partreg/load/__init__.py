@@ -1,0 +1,1 @@
+"""Load: bytes -> positioned documents (the hardened YAML reader, the layout, sources)."""

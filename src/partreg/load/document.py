@@ -1,0 +1,74 @@
+"""Positioned documents: plain data that remembers where each key and value was written.
+
+Scalars stay `str` until the schema types them (no Norway problem). Each mapping and
+sequence carries the 1-based positions of its children, so any error found later can
+point at the exact key or value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# (key line, key col, value line, value col), all 1-based
+KeyMarks = tuple[int, int, int, int]
+Position = tuple[int, int]
+PathItem = str | int
+
+
+class PosDict(dict[str, Any]):
+    """A mapping with `marks[key]`; keys whose value was null keep their mark but no entry."""
+
+    __slots__ = ("marks", "start")
+
+    def __init__(self, start: Position) -> None:
+        super().__init__()
+        self.start = start
+        self.marks: dict[str, KeyMarks] = {}
+
+
+class PosList(list[Any]):
+    """A sequence with `marks[i]`, the position of item i."""
+
+    __slots__ = ("marks", "start")
+
+    def __init__(self, start: Position) -> None:
+        super().__init__()
+        self.start = start
+        self.marks: list[Position] = []
+
+
+@dataclass(slots=True)
+class Document:
+    """One loaded file: its register-relative path, text and positioned data."""
+
+    path: str
+    text: str
+    data: PosDict = field(repr=False)
+    # Some key was written with no value (and so left out of `data`).
+    has_empty_values: bool = False
+
+    def position(self, path: tuple[PathItem, ...], *, key: bool = False) -> Position:
+        """Where the value at `path` was written, or its key with `key=True`.
+
+        A path that runs past what was written (a missing key, say) points at the
+        nearest thing that was written on the way down.
+        """
+        node: Any = self.data
+        here: Position = self.data.start
+        for depth, item in enumerate(path):
+            last = depth == len(path) - 1
+            if isinstance(node, PosDict) and isinstance(item, str) and item in node.marks:
+                kl, kc, vl, vc = node.marks[item]
+                here = (kl, kc) if (key and last) else (vl, vc)
+                node = node.get(item)
+            elif isinstance(node, PosList) and isinstance(item, int) and 0 <= item < len(node):
+                here = node.marks[item]
+                node = node[item]
+            else:
+                break
+        return here
+
+    def line_text(self, line: int) -> str:
+        lines = self.text.splitlines()
+        return lines[line - 1] if 0 < line <= len(lines) else ""

@@ -1,0 +1,1 @@
+"""Model: positioned documents -> typed records (pydantic v2), and the register they form."""

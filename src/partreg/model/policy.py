@@ -1,0 +1,99 @@
+"""The council's policy: `register/policy.yaml`. Every setting has a default (FORMAT.md)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from partreg.model.base import Document, Record
+from partreg.model.partnership import DOCUMENT_KINDS
+from partreg.model.values import Integer, NonNegative, Rag, Text, choice
+
+DocumentKindValue = Literal[
+    "business_case",
+    "partnership_agreement",
+    "terms_of_reference",
+    "risk_register",
+    "performance_framework",
+    "exit_strategy",
+    "data_sharing_agreement",
+    "equality_impact_assessment",
+    "financial_protocol",
+    "code_of_conduct",
+]
+DocumentKind = Annotated[DocumentKindValue, choice(DOCUMENT_KINDS, "a minimum-standard document")]
+
+
+class Principle(Record):
+    id: Text
+    title: Text
+
+
+# Middlesbrough, Audit Committee 14 Dec 2023, §8: the seven principles of the register.
+DEFAULT_PRINCIPLES = (
+    ("A", "Behaving with integrity, demonstrating strong commitment to ethical values and respecting the rule of law"),
+    ("B", "Ensuring openness and comprehensive stakeholder engagement"),
+    ("C", "Defining outcomes in terms of sustainable economic, social and environmental benefits"),
+    ("D", "Determining the interventions necessary to optimise the achievement of the intended outcomes"),
+    (
+        "E",
+        "Developing the partnership's capacity, including the capability of its leadership and the individuals within it",  # noqa: E501 - the paper's wording
+    ),
+    ("F", "Managing risks and performance through robust internal control and strong public financial management"),
+    ("G", "Implementing good practices in transparency, reporting, and audit to deliver effective accountability"),
+)
+
+
+def _default_principles() -> list[Principle]:
+    return [Principle(id=pid, title=title) for pid, title in DEFAULT_PRINCIPLES]
+
+
+SIGNIFICANT_STANDARD: tuple[DocumentKindValue, ...] = (
+    "business_case",
+    "partnership_agreement",
+    "terms_of_reference",
+    "risk_register",
+    "performance_framework",
+    "exit_strategy",
+)
+
+OTHER_STANDARD: tuple[DocumentKindValue, ...] = ("terms_of_reference",)
+
+
+class MinimumStandard(Record):
+    significant: list[DocumentKind] = Field(default_factory=lambda: list(SIGNIFICANT_STANDARD))
+    other: list[DocumentKind] = Field(default_factory=lambda: list(OTHER_STANDARD))
+
+
+class PerformanceThresholds(Record):
+    green_at: NonNegative = 0.8
+    amber_at: NonNegative = 0.5
+    no_kpis: Rag = "amber"
+
+
+class ActionSettings(Record):
+    due_soon_days: Integer = 30
+
+
+class RagSettings(Record):
+    performance: PerformanceThresholds = Field(default_factory=PerformanceThresholds)
+    actions: ActionSettings = Field(default_factory=ActionSettings)
+
+
+class RiskThresholds(Record):
+    high_at: Integer = 15
+    medium_at: Integer = 8
+
+
+class ReviewSettings(Record):
+    max_age_months: Integer = 12
+
+
+class Policy(Document):
+    council: Text = "the Council"
+    principles: list[Principle] = Field(default_factory=_default_principles)
+    minimum_standard: MinimumStandard = Field(default_factory=MinimumStandard)
+    rag: RagSettings = Field(default_factory=RagSettings)
+    risk: RiskThresholds = Field(default_factory=RiskThresholds)
+    review: ReviewSettings = Field(default_factory=ReviewSettings)

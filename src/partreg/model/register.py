@@ -1,0 +1,126 @@
+"""The register: every record of every kind, with the documents they were read from."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel
+
+from partreg.load.document import Document
+from partreg.load.layout import Kind, Placed, place
+from partreg.load.worktree import SourceFile
+from partreg.load.yaml_reader import DEFAULT_LIMITS, Limits, read_document
+from partreg.model.assessment import Assessment
+from partreg.model.build import build_record
+from partreg.model.partnership import Partnership
+from partreg.model.plan import ActionPlan
+from partreg.model.policy import Policy
+from partreg.problems import Problem, warning
+
+RecordT = TypeVar("RecordT", bound=BaseModel)
+
+_MODELS: dict[Kind, type[BaseModel]] = {
+    Kind.POLICY: Policy,
+    Kind.PARTNERSHIP: Partnership,
+    Kind.ASSESSMENT: Assessment,
+    Kind.PLAN: ActionPlan,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry(Generic[RecordT]):
+    """A typed record and the file it came from."""
+
+    placed: Placed
+    doc: Document
+    record: RecordT
+
+
+@dataclass
+class Register:
+    root: Path
+    policy: Policy = field(default_factory=Policy)
+    policy_entry: Entry[Policy] | None = None
+    partnerships: list[Entry[Partnership]] = field(default_factory=list)
+    assessments: list[Entry[Assessment]] = field(default_factory=list)
+    plans: list[Entry[ActionPlan]] = field(default_factory=list)
+    files: int = 0
+    # Problems found while reading and typing the files; the checks add the rest.
+    problems: list[Problem] = field(default_factory=list)
+    # Ids written in files that failed the schema, so references to them are not reported twice.
+    unparsed_ids: dict[Kind, set[str]] = field(default_factory=dict)
+
+    def documents(self) -> list[Document]:
+        """Every document that was read and typed, of every kind."""
+        docs = [entry.doc for entries in (self.partnerships, self.assessments, self.plans) for entry in entries]
+        return docs if self.policy_entry is None else [self.policy_entry.doc, *docs]
+
+    def partnership(self, partnership_id: str) -> Entry[Partnership] | None:
+        return next((e for e in self.partnerships if e.record.id == partnership_id), None)
+
+    def known_ids(self, kind: Kind) -> set[str]:
+        entries: list[Entry[Partnership]] | list[Entry[ActionPlan]]
+        entries = self.partnerships if kind is Kind.PARTNERSHIP else self.plans
+        return {e.record.id for e in entries} | self.unparsed_ids.get(kind, set())
+
+
+def build_register(root: Path, files: Iterable[SourceFile | Problem], limits: Limits = DEFAULT_LIMITS) -> Register:
+    """Read and type every file. Collection is paused: the objects made here live for the run."""
+    register = Register(root)
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for item in files:
+            if isinstance(item, Problem):
+                register.problems.append(item)
+            else:
+                register.files += 1
+                _add_file(register, item, limits)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    return register
+
+
+def _add_file(register: Register, source: SourceFile, limits: Limits) -> None:
+    placed = place(source.path)
+    if placed.kind is None:
+        register.problems.append(
+            warning(
+                source.path,
+                1,
+                1,
+                "L003",
+                "this file is outside the register layout and is not read",
+                "move it to partnerships/, assessments/<year>/ or actions/, or rename it away from .yaml",
+            )
+        )
+        return
+    doc, problems = read_document(source.path, source.raw, limits)
+    register.problems.extend(problems)
+    if doc is None:
+        return
+    record, problems = build_record(doc, _MODELS[placed.kind])
+    register.problems.extend(problems)
+    if record is None:
+        written_id = doc.data.get("id")
+        if isinstance(written_id, str):
+            register.unparsed_ids.setdefault(placed.kind, set()).add(written_id)
+        return
+    _file_record(register, placed, doc, record)
+
+
+def _file_record(register: Register, placed: Placed, doc: Document, record: BaseModel) -> None:
+    if isinstance(record, Policy):
+        register.policy = record
+        register.policy_entry = Entry(placed, doc, record)
+    elif isinstance(record, Partnership):
+        register.partnerships.append(Entry(placed, doc, record))
+    elif isinstance(record, Assessment):
+        register.assessments.append(Entry(placed, doc, record))
+    elif isinstance(record, ActionPlan):
+        register.plans.append(Entry(placed, doc, record))

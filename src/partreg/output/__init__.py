@@ -1,0 +1,1 @@
+"""Output: results -> terminal, CI annotations and files."""

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.support.checking import found, problems
+from tests.support.registers import RegisterDir
+
+
+def test_y015_symlinked_file_is_reported_not_followed(reg: RegisterDir, tmp_path: Path) -> None:
+    reg.valid()
+    outside = tmp_path / "secret.yaml"
+    outside.write_text("id: secret\n")
+    (reg.root / "register" / "partnerships" / "secret.yaml").symlink_to(outside)
+    assert found(reg, "Y015") == [("register/partnerships/secret.yaml", 1, 1)]
+    assert all("secret" not in p.message for p in problems(reg) if p.code != "Y015")
+
+
+def test_y015_symlinked_folder_is_reported_not_followed(reg: RegisterDir, tmp_path: Path) -> None:
+    reg.valid()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "x.yaml").write_text("not: read\n")
+    (reg.root / "register" / "assessments" / "2022").symlink_to(elsewhere)
+    assert found(reg, "Y015") == [("register/assessments/2022", 1, 1)]
+
+
+def test_y015_quiet_for_ordinary_files(reg: RegisterDir) -> None:
+    reg.valid()
+    assert found(reg, "Y015") == []
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file whatever its mode")
+def test_y017_unreadable_file(reg: RegisterDir) -> None:
+    reg.valid()
+    path = reg.partnership("locked")
+    path.chmod(0)
+    try:
+        assert found(reg, "Y017") == [("register/partnerships/locked.yaml", 1, 1)]
+    finally:
+        path.chmod(0o644)
+
+
+def test_y017_fifo_is_not_opened(reg: RegisterDir) -> None:
+    reg.valid()
+    os.mkfifo(reg.root / "register" / "partnerships" / "pipe.yaml")
+    assert found(reg, "Y017") == [("register/partnerships/pipe.yaml", 1, 1)]
+
+
+def test_y017_quiet_for_readable_files(reg: RegisterDir) -> None:
+    reg.valid()
+    assert found(reg, "Y017") == []
+
+
+def test_missing_folders_and_policy_are_valid(reg: RegisterDir) -> None:
+    assert problems(reg) == []
+    reg.partnership()
+    assert problems(reg) == []
+
+
+def test_hidden_folders_are_skipped(reg: RegisterDir) -> None:
+    reg.valid()
+    reg.write(".cache/junk.yaml", "!!python/object:os.system x\n")
+    assert problems(reg) == []

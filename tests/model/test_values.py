@@ -1,0 +1,424 @@
+"""The value parsers, form by form (FORMAT.md, "How values are read").
+
+Every scalar reaches a parser as text. Each accepted form is listed with the value it
+means; each rejected form with the words the user is shown, where the words matter.
+"""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from pydantic import BeforeValidator
+from pydantic_core import PydanticCustomError
+
+from partreg.model import values
+from partreg.model.values import (
+    DATE_HINT,
+    choice,
+    integer_between,
+    parse_bool,
+    parse_date,
+    parse_integer,
+    parse_money,
+    parse_non_negative,
+    parse_number,
+    parse_target,
+)
+
+Parser = Callable[[object], object]
+
+
+def parser_of(annotated: object) -> Parser:
+    """The BeforeValidator function behind one of the Annotated value types."""
+    for meta in typing.get_args(annotated)[1:]:
+        if isinstance(meta, BeforeValidator):
+            return typing.cast(Parser, meta.func)
+    raise AssertionError(f"{annotated!r} has no BeforeValidator")
+
+
+def validator_func(validator: BeforeValidator) -> Parser:
+    return typing.cast(Parser, validator.func)
+
+
+def rejection(parser: Parser, value: object) -> PydanticCustomError:
+    with pytest.raises(PydanticCustomError) as caught:
+        parser(value)
+    return caught.value
+
+
+def hint_of(exc: PydanticCustomError) -> str:
+    context = exc.context or {}
+    hint = context.get("hint")
+    assert isinstance(hint, str)
+    return hint
+
+
+# --- dates ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2023-12-31", date(2023, 12, 31)),
+        ("2024-02-29", date(2024, 2, 29)),
+        ("0001-01-01", date(1, 1, 1)),
+        ("9999-12-31", date(9999, 12, 31)),
+        ("  2023-04-01  ", date(2023, 4, 1)),
+    ],
+)
+def test_date_accepts_iso(text: str, expected: date) -> None:
+    assert parse_date(text) == expected
+
+
+def test_date_passes_a_date_through() -> None:
+    assert parse_date(date(2023, 1, 2)) == date(2023, 1, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("31/12/2023", "`31/12/2023` is not a YYYY-MM-DD date (did you mean 2023-12-31?)"),
+        ("31.12.2023", "`31.12.2023` is not a YYYY-MM-DD date (did you mean 2023-12-31?)"),
+        ("1/2/2012", "`1/2/2012` is not a YYYY-MM-DD date (did you mean 2012-02-01?)"),
+        # a month of 31 cannot be turned round into a date: no suggestion
+        ("12/31/2023", "`12/31/2023` is not a YYYY-MM-DD date"),
+        ("December 2023", "`December 2023` is not a YYYY-MM-DD date"),
+        ("2023-02-30", "`2023-02-30` is not a real date"),
+        ("2023-13-01", "`2023-13-01` is not a real date"),
+        ("2023-00-10", "`2023-00-10` is not a real date"),
+        ("2023-2-3", "`2023-2-3` is not a YYYY-MM-DD date"),
+        ("20231231", "`20231231` is not a YYYY-MM-DD date"),
+        ("2023-12-31T10:00", "`2023-12-31T10:00` is not a YYYY-MM-DD date"),
+        ("2023", "`2023` is not a YYYY-MM-DD date"),
+        ("", "`` is not a YYYY-MM-DD date"),
+    ],
+)
+def test_date_rejects_other_forms(text: str, message: str) -> None:
+    exc = rejection(parse_date, text)
+    assert exc.type == "date"
+    assert exc.message() == message
+    assert hint_of(exc) == DATE_HINT
+
+
+def test_date_hint_shows_the_iso_form() -> None:
+    exc = rejection(parse_date, "31/12/2023")
+    assert "dates are written YYYY-MM-DD, e.g. 2023-12-31" in hint_of(exc)
+    assert "2023-12-31" in exc.message()
+
+
+@pytest.mark.parametrize(
+    ("value", "found"),
+    [(["2023-12-31"], "a list"), ({"on": "2023-12-31"}, "a mapping"), (None, "nothing")],
+)
+def test_date_rejects_a_shape(value: object, found: str) -> None:
+    exc = rejection(parse_date, value)
+    assert exc.message() == f"expected a date, found {found}"
+    assert hint_of(exc) == "write a single value, e.g. 2023-12-31"
+
+
+# --- action targets --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ongoing", "ongoing"),
+        ("Ongoing", "ongoing"),
+        (" ONGOING ", "ongoing"),
+        ("2023-12-31", date(2023, 12, 31)),
+    ],
+)
+def test_target_accepts_a_date_or_ongoing(text: str, expected: object) -> None:
+    assert parse_target(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("31/12/2023", "`31/12/2023` is not a YYYY-MM-DD date (did you mean 2023-12-31?)"),
+        ("soon", "`soon` is not a YYYY-MM-DD date"),
+        ("on-going", "`on-going` is not a YYYY-MM-DD date"),
+        ("2023-02-30", "`2023-02-30` is not a real date"),
+    ],
+)
+def test_target_rejects_other_forms(text: str, message: str) -> None:
+    exc = rejection(parse_target, text)
+    assert exc.type == "target"
+    assert exc.message() == message
+    assert hint_of(exc) == "write a date YYYY-MM-DD, e.g. 2023-12-31, or `ongoing`"
+
+
+# --- booleans -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("true", True),
+        ("True", True),
+        ("TRUE", True),
+        ("yes", True),
+        ("Yes", True),
+        ("YES", True),
+        ("y", True),
+        ("Y", True),
+        ("  yes ", True),
+        ("false", False),
+        ("False", False),
+        ("FALSE", False),
+        ("no", False),
+        ("No", False),
+        ("NO", False),
+        ("n", False),
+        ("N", False),
+    ],
+)
+def test_bool_accepts_yes_no_forms(text: str, expected: bool) -> None:
+    assert parse_bool(text) is expected
+
+
+@pytest.mark.parametrize("value", [True, False])
+def test_bool_passes_a_bool_through(value: bool) -> None:
+    assert parse_bool(value) is value
+
+
+@pytest.mark.parametrize("text", ["on", "off", "On", "OFF", "1", "0", "t", "f", "yess", "nope", "ja", "", "-"])
+def test_bool_rejects_other_words(text: str) -> None:
+    exc = rejection(parse_bool, text)
+    assert exc.type == "bool"
+    assert hint_of(exc) == "write yes or no; y/n and true/false also work"
+
+
+@pytest.mark.parametrize("text", ["on", "1", "maybe"])
+def test_bool_message_names_the_word(text: str) -> None:
+    assert rejection(parse_bool, text).message() == f"`{text}` is not yes or no"
+
+
+def test_bool_rejects_a_list() -> None:
+    exc = rejection(parse_bool, ["yes"])
+    assert exc.message() == "expected yes or no, found a list"
+
+
+# --- whole numbers --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("2023", 2023), ("0", 0), ("007", 7), ("-3", -3), ("+3", 3), (" 12 ", 12)],
+)
+def test_integer_accepts_digits(text: str, expected: int) -> None:
+    assert parse_integer(text) == expected
+
+
+@pytest.mark.parametrize("text", ["twenty", "3.5", "1e3", "1,000", "1_000", "2023/24", "", "12 months"])
+def test_integer_rejects_other_forms(text: str) -> None:
+    exc = rejection(parse_integer, text)
+    assert exc.message() == f"`{text}` is not a whole number"
+    assert hint_of(exc) == "write up to 15 digits, e.g. 2023"
+
+
+def test_integer_with_very_many_digits_is_a_plain_rejection() -> None:
+    rejection(parse_integer, "1" * 5000)
+
+
+@pytest.mark.parametrize(("text", "expected"), [("1", 1), ("3", 3), ("5", 5), ("+5", 5)])
+def test_integer_between_accepts_the_range(text: str, expected: int) -> None:
+    assert validator_func(integer_between(1, 5))(text) == expected
+
+
+@pytest.mark.parametrize("text", ["0", "6", "-1", "100"])
+def test_integer_between_rejects_outside(text: str) -> None:
+    exc = rejection(validator_func(integer_between(1, 5)), text)
+    assert exc.type == "range"
+    assert exc.message() == f"`{int(text)}` is outside 1 to 5"
+    assert hint_of(exc) == "write a whole number from 1 to 5"
+
+
+def test_integer_between_rejects_text_as_not_a_number() -> None:
+    exc = rejection(validator_func(integer_between(1, 5)), "high")
+    assert exc.message() == "`high` is not a whole number"
+
+
+# --- numbers --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("12.5", 12.5), ("0", 0.0), (".5", 0.5), ("5.", 5.0), ("-2", -2.0), ("+2", 2.0), (" 90 ", 90.0)],
+)
+def test_number_accepts_decimals(text: str, expected: float) -> None:
+    assert parse_number(text) == expected
+
+
+@pytest.mark.parametrize("text", ["90%", "1e3", "1,000", "abc", "nan", "inf", "-", ".", "", "12 hours"])
+def test_number_rejects_other_forms(text: str) -> None:
+    exc = rejection(parse_number, text)
+    assert exc.message() == f"`{text}` is not a number"
+    assert "put any unit in `unit`" in hint_of(exc)
+
+
+def test_number_too_large_for_a_float_is_rejected() -> None:
+    rejection(parse_number, "9" * 400)
+
+
+@pytest.mark.parametrize(("text", "expected"), [("0", 0.0), ("3.5", 3.5), ("120", 120.0)])
+def test_non_negative_accepts_zero_or_more(text: str, expected: float) -> None:
+    assert parse_non_negative(text) == expected
+
+
+def test_non_negative_rejects_a_negative() -> None:
+    exc = rejection(parse_non_negative, "-3")
+    assert exc.message() == "`-3` is negative"
+    assert hint_of(exc) == "write zero or more"
+
+
+# --- money ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("8000", Decimal("8000")),
+        ("£8,000", Decimal("8000")),
+        ("£8,000.00", Decimal("8000")),
+        ("8000.50", Decimal("8000.50")),
+        ("8,000", Decimal("8000")),
+        ("£8000", Decimal("8000")),
+        ("£0", Decimal("0")),
+        ("0.5", Decimal("0.5")),
+        ("£1,234,567.89", Decimal("1234567.89")),
+        (" £8,000 ", Decimal("8000")),
+    ],
+)
+def test_money_accepts_pounds(text: str, expected: Decimal) -> None:
+    parsed = parse_money(text)
+    assert isinstance(parsed, Decimal)
+    assert parsed == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "-5",
+        "£-5",
+        "-£5",
+        "5 pounds",
+        "£8,00",
+        "8,0000",
+        "1,00,000",
+        "8000.505",
+        "£8,000.",
+        "$8000",
+        "8 000",
+        "£",
+        "",
+        "8k",
+    ],
+)
+def test_money_rejects_other_forms(text: str) -> None:
+    exc = rejection(parse_money, text)
+    assert exc.type == "money"
+    assert exc.message() == f"`{text.strip()}` is not an amount in pounds"
+    assert "amounts cannot be negative" in hint_of(exc)
+
+
+def test_money_rejects_a_mapping() -> None:
+    exc = rejection(parse_money, {"amount": "8000"})
+    assert exc.message() == "expected an amount of money, found a mapping"
+
+
+@pytest.mark.parametrize(
+    "parser_and_text",
+    [(parse_money, "١٢٣"), (parse_integer, "٢٠٢٣"), (parse_date, "٢٠٢٣-١٢-٣١"), (parse_number, "١٢")],
+)
+def test_non_ascii_digits_are_rejected(parser_and_text: tuple[Parser, str]) -> None:
+    parser, text = parser_and_text
+    rejection(parser, text)
+
+
+# --- closed sets of words (choice) -----------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [("Green", "green"), ("AMBER", "amber"), (" red ", "red")])
+def test_rag_is_case_insensitive(text: str, expected: str) -> None:
+    assert parser_of(values.Rag)(text) == expected
+
+
+@pytest.mark.parametrize("text", ["purple", "g", "amber-red", ""])
+def test_rag_rejects_other_words(text: str) -> None:
+    exc = rejection(parser_of(values.Rag), text)
+    assert exc.type == "choice"
+    assert exc.message() == f"`{text}` is not a RAG rating"
+    assert hint_of(exc) == "write one of: green, amber, red"
+
+
+@pytest.mark.parametrize(("text", "expected"), [("High", "high"), ("medium", "medium"), ("LOW", "low")])
+def test_level_is_case_insensitive(text: str, expected: str) -> None:
+    assert parser_of(values.Level)(text) == expected
+
+
+def test_level_rejects_other_words() -> None:
+    exc = rejection(parser_of(values.Level), "extreme")
+    assert exc.message() == "`extreme` is not a level"
+    assert hint_of(exc) == "write one of: high, medium, low"
+
+
+def test_choice_lists_its_options_in_order() -> None:
+    parse = validator_func(choice(("planned", "in-progress"), "an action status"))
+    assert parse("In-Progress") == "in-progress"
+    exc = rejection(parse, "done")
+    assert exc.message() == "`done` is not an action status"
+    assert hint_of(exc) == "write one of: planned, in-progress"
+
+
+def test_choice_rejects_a_list_with_an_example() -> None:
+    exc = rejection(parser_of(values.Rag), ["green"])
+    assert exc.message() == "expected a RAG rating, found a list"
+    assert hint_of(exc) == "write a single value, e.g. `green`"
+
+
+# --- slugs, action ids and text -------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["safer-streets-board", "a", "a1", "2023-plan", "tees-valley-ca"])
+def test_slug_accepts(text: str) -> None:
+    assert parser_of(values.Slug)(text) == text
+
+
+@pytest.mark.parametrize("text", ["Safer", "a--b", "-a", "a-", "a_b", "a b", "", "café", "a.b"])
+def test_slug_rejects(text: str) -> None:
+    exc = rejection(parser_of(values.Slug), text)
+    assert exc.type == "pattern"
+    assert exc.message() == f"`{text}` is not a slug"
+    assert hint_of(exc) == "use lower-case letters, digits and single hyphens, e.g. safer-streets-board"
+
+
+@pytest.mark.parametrize("text", ["a", "A1", "1.2", "a_b-c", "M.3"])
+def test_action_id_accepts(text: str) -> None:
+    assert parser_of(values.ActionId)(text) == text
+
+
+@pytest.mark.parametrize("text", ["-a", ".a", "a b", "", "#1"])
+def test_action_id_rejects(text: str) -> None:
+    exc = rejection(parser_of(values.ActionId), text)
+    assert exc.message() == f"`{text}` is not an action id"
+
+
+@pytest.mark.parametrize(("text", "expected"), [("No", "No"), ("  Safer Streets  ", "Safer Streets"), ("0123", "0123")])
+def test_text_keeps_the_words(text: str, expected: str) -> None:
+    assert parser_of(values.Text)(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "   "])
+def test_text_rejects_empty(text: str) -> None:
+    exc = rejection(parser_of(values.Text), text)
+    assert exc.message() == "expected text, found an empty value"
+
+
+def test_message_quotes_the_users_text_verbatim() -> None:
+    exc = rejection(parse_date, "{hint}")
+    assert exc.message() == "`{hint}` is not a YYYY-MM-DD date"
