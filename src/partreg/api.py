@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from partreg.check.run import CheckResult, Selection, check_register
@@ -19,10 +20,12 @@ from partreg.model.register import Register, build_register
 __all__ = ["CheckResult", "Limits", "Register", "Selection", "load_register", "validate"]
 
 
-def load_register(root: str | Path | None = None, *, limits: Limits = DEFAULT_LIMITS) -> Register:
+def load_register(
+    root: str | Path | None = None, *, limits: Limits = DEFAULT_LIMITS, on_file: Callable[[], None] | None = None
+) -> Register:
     """Read and type every file of the register whose root is `root` (or found from the cwd)."""
     found = find_root(explicit=Path(root)) if root is not None else find_root()
-    return build_register(found, WorkTree(found, limits.max_bytes).files(), limits)
+    return build_register(found, WorkTree(found, limits.max_bytes).files(), limits, on_file)
 
 
 def validate(register: Register, selection: Selection | None = None) -> CheckResult:

@@ -368,7 +368,7 @@ def test_level_rejects_other_words() -> None:
 
 
 def test_choice_lists_its_options_in_order() -> None:
-    parse = validator_func(choice(("planned", "in-progress"), "an action status"))
+    parse = validator_func(choice(typing.Literal["planned", "in-progress"], "an action status"))
     assert parse("In-Progress") == "in-progress"
     exc = rejection(parse, "done")
     assert exc.message() == "`done` is not an action status"

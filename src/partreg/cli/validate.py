@@ -35,10 +35,12 @@ def validate(
         from partreg import api
         from partreg.check.run import Selection, parse_codes
         from partreg.output import problems as formats
+        from partreg.output import progress
 
         choose(output_format, FORMATS, "--format")
         selection = Selection(parse_codes(select, "--select"), parse_codes(ignore, "--ignore"))
-        register = api.load_register(root)
+        with progress.counting("Reading register files") as tick:
+            register = api.load_register(root, on_file=tick)
         result = api.validate(register, selection)
         if output_format == "standard":
             from partreg.output.console import make_console

@@ -52,6 +52,11 @@ class _LoadFailure(Exception):
         super().__init__(message)
         self.line, self.col, self.code, self.message, self.hint = line, col, code, message, hint
 
+    @classmethod
+    def at(cls, node: Node, code: str, message: str, hint: str) -> _LoadFailure:
+        """A failure at a node's start (libyaml marks are 0-based)."""
+        return cls(node.start_mark.line + 1, node.start_mark.column + 1, code, message, hint)
+
 
 class _Composer(_yaml.CParser):
     """libyaml's parser and composer, with tag resolution reduced to one marker."""
@@ -246,9 +251,8 @@ class _Walker:
             if isinstance(root, ScalarNode) and not root.style and root.value in _NULLS:
                 raise _LoadFailure(1, 1, "Y011", "empty document", _EMPTY_HINT)
             kind = "a list" if isinstance(root, SequenceNode) else "a single value"
-            raise _LoadFailure(
-                root.start_mark.line + 1,
-                root.start_mark.column + 1,
+            raise _LoadFailure.at(
+                root,
                 "Y012",
                 f"the file holds {kind}, not a mapping",
                 "write `key: value` lines at the top level, e.g. `id: my-partnership`",
@@ -261,9 +265,8 @@ class _Walker:
     def value(self, node: Node, depth: int) -> object:
         self.nodes += 1
         if self.nodes > self.limits.max_nodes:
-            raise _LoadFailure(
-                node.start_mark.line + 1,
-                node.start_mark.column + 1,
+            raise _LoadFailure.at(
+                node,
                 "Y006",
                 f"more than {self.limits.max_nodes:,} values in one file",
                 "split the file; a register file holds one record",
@@ -277,9 +280,8 @@ class _Walker:
         if id(node) in self.seen:
             self.aliases += 1
             if self.aliases > self.limits.max_aliases:
-                raise _LoadFailure(
-                    node.start_mark.line + 1,
-                    node.start_mark.column + 1,
+                raise _LoadFailure.at(
+                    node,
                     "Y007",
                     f"more than {self.limits.max_aliases} aliases in one file",
                     "write the values out instead of repeating `*alias`",
@@ -306,13 +308,11 @@ class _Walker:
         result = PosDict((start.line + 1, start.column + 1))
         marks = result.marks
         for key_node, value_node in node.value:
-            km = key_node.start_mark
             if not isinstance(key_node, ScalarNode) or key_node.tag != _IMPLICIT:
                 if key_node.tag != _IMPLICIT:
                     raise self._tag_failure(key_node)
-                raise _LoadFailure(
-                    km.line + 1,
-                    km.column + 1,
+                raise _LoadFailure.at(
+                    key_node,
                     "Y016",
                     "a key must be plain text",
                     "write the key as a single word, e.g. `name:`",
@@ -321,23 +321,21 @@ class _Walker:
             if len(key) > self.limits.max_scalar_chars:
                 raise self._length_failure(key_node)
             if key == "<<" and not key_node.style:
-                raise _LoadFailure(
-                    km.line + 1,
-                    km.column + 1,
+                raise _LoadFailure.at(
+                    key_node,
                     "Y016",
                     "merge keys (`<<`) are not supported",
                     "write the keys out in full",
                 )
             if key in marks:
                 first = marks[key]
-                raise _LoadFailure(
-                    km.line + 1,
-                    km.column + 1,
+                raise _LoadFailure.at(
+                    key_node,
                     "Y013",
                     f"duplicate key `{key}` (first at line {first[0]})",
                     "remove one of them: YAML keeps only the last, silently",
                 )
-            vm = value_node.start_mark
+            km, vm = key_node.start_mark, value_node.start_mark
             marks[key] = (km.line + 1, km.column + 1, vm.line + 1, vm.column + 1)
             value = self.value(value_node, depth)
             if value is not None:
@@ -357,21 +355,18 @@ class _Walker:
         return result
 
     def _length_failure(self, node: ScalarNode) -> _LoadFailure:
-        mark, cap = node.start_mark, self.limits.max_scalar_chars
-        return _LoadFailure(
-            mark.line + 1,
-            mark.column + 1,
+        cap = self.limits.max_scalar_chars
+        return _LoadFailure.at(
+            node,
             "Y008",
             f"text is {len(node.value):,} characters, over the {cap:,} limit",
             "shorten the text, or link to a document instead",
         )
 
     def _tag_failure(self, node: Node) -> _LoadFailure:
-        mark = node.start_mark
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-        return _LoadFailure(
-            mark.line + 1,
-            mark.column + 1,
+        return _LoadFailure.at(
+            node,
             "Y009",
             f"YAML tags are not allowed (found `{tag}`)",
             "remove the tag; the schema decides each value's type",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import typing
 from typing import Annotated, Literal
 
 from partreg.model.base import Document, Record
@@ -17,9 +18,10 @@ from partreg.model.values import (
     integer_between,
 )
 
-STATUSES = ("active", "proposed", "under-review", "dissolved", "withdrawn")
-RECOMMENDATIONS = ("increase", "maintain", "review", "reduce", "withdraw")
-DOCUMENT_KINDS = (
+StatusValue = Literal["active", "proposed", "under-review", "dissolved", "withdrawn"]
+RoleValue = Literal["officer", "member"]
+RecommendationValue = Literal["increase", "maintain", "review", "reduce", "withdraw"]
+DocumentKindValue = Literal[
     "business_case",
     "partnership_agreement",
     "terms_of_reference",
@@ -30,17 +32,17 @@ DOCUMENT_KINDS = (
     "equality_impact_assessment",
     "financial_protocol",
     "code_of_conduct",
-)
-
-Status = Annotated[
-    Literal["active", "proposed", "under-review", "dissolved", "withdrawn"], choice(STATUSES, "a status")
 ]
+DOCUMENT_KINDS: tuple[str, ...] = typing.get_args(DocumentKindValue)
+
+Status = Annotated[StatusValue, choice(StatusValue, "a status")]
+DocumentKind = Annotated[DocumentKindValue, choice(DocumentKindValue, "a minimum-standard document")]
 RiskScore = Annotated[int, integer_between(1, 5)]
 
 
 class Representative(Record):
     name: Text
-    role: Annotated[Literal["officer", "member"], choice(("officer", "member"), "a role")]
+    role: Annotated[RoleValue, choice(RoleValue, "a role")]
     position: Text | None = None
 
 
@@ -63,12 +65,7 @@ class Risk(Record):
 
 
 class Recommendation(Record):
-    action: (
-        Annotated[
-            Literal["increase", "maintain", "review", "reduce", "withdraw"], choice(RECOMMENDATIONS, "a recommendation")
-        ]
-        | None
-    ) = None
+    action: Annotated[RecommendationValue, choice(RecommendationValue, "a recommendation")] | None = None
     rationale: Text | None = None
 
 

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from partreg.model.base import Document, Record
 from partreg.model.values import ActionId, IsoDate, Slug, Target, Text, choice
 
-ACTION_STATUSES = ("planned", "in-progress", "complete", "cancelled")
+ActionStatus = Literal["planned", "in-progress", "complete", "cancelled"]
 
 
 class Update(Record):
@@ -24,9 +24,7 @@ class Action(Record):
     raised: IsoDate | None = None
     start: IsoDate | None = None
     target: Target
-    status: Annotated[
-        Literal["planned", "in-progress", "complete", "cancelled"], choice(ACTION_STATUSES, "an action status")
-    ] = "planned"
+    status: Annotated[ActionStatus, choice(ActionStatus, "an action status")] = "planned"
     completed: IsoDate | None = None
     updates: list[Update] | None = None
     custom: dict[str, Any] | None = None

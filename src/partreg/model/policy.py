@@ -2,27 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
-
 from pydantic import Field
 
 from partreg.model.base import Document, Record
-from partreg.model.partnership import DOCUMENT_KINDS
-from partreg.model.values import Integer, NonNegative, Rag, Text, choice
-
-DocumentKindValue = Literal[
-    "business_case",
-    "partnership_agreement",
-    "terms_of_reference",
-    "risk_register",
-    "performance_framework",
-    "exit_strategy",
-    "data_sharing_agreement",
-    "equality_impact_assessment",
-    "financial_protocol",
-    "code_of_conduct",
-]
-DocumentKind = Annotated[DocumentKindValue, choice(DOCUMENT_KINDS, "a minimum-standard document")]
+from partreg.model.partnership import DocumentKind, DocumentKindValue
+from partreg.model.values import Integer, NonNegative, Rag, Text
 
 
 class Principle(Record):

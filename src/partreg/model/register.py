@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -68,8 +68,16 @@ class Register:
         return {e.record.id for e in entries} | self.unparsed_ids.get(kind, set())
 
 
-def build_register(root: Path, files: Iterable[SourceFile | Problem], limits: Limits = DEFAULT_LIMITS) -> Register:
-    """Read and type every file. Collection is paused: the objects made here live for the run."""
+def build_register(
+    root: Path,
+    files: Iterable[SourceFile | Problem],
+    limits: Limits = DEFAULT_LIMITS,
+    on_file: Callable[[], None] | None = None,
+) -> Register:
+    """Read and type every file; `on_file` is called after each, for progress.
+
+    Collection is paused: the objects made here live for the whole run.
+    """
     register = Register(root)
     gc_was_enabled = gc.isenabled()
     gc.disable()
@@ -80,6 +88,8 @@ def build_register(root: Path, files: Iterable[SourceFile | Problem], limits: Li
             else:
                 register.files += 1
                 _add_file(register, item, limits)
+                if on_file is not None:
+                    on_file()
     finally:
         if gc_was_enabled:
             gc.enable()

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import re
+import typing
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator
 from pydantic_core import PydanticCustomError
@@ -140,8 +141,9 @@ def parse_money(value: object) -> Decimal:
         raise _fail("money", f"`{_clip(text)}` is not an amount in pounds", "write pounds as 8000 or £8,000") from None
 
 
-def choice(options: tuple[str, ...], kind: str) -> BeforeValidator:
-    """A case-insensitive closed set of words, such as a status."""
+def choice(words: Any, kind: str) -> BeforeValidator:
+    """A case-insensitive closed set of words, such as a status; `words` is a Literal type."""
+    options: tuple[str, ...] = typing.get_args(words)
 
     def parse(value: object) -> str:
         text = _text_of(value, kind, f"`{options[0]}`")
@@ -177,8 +179,8 @@ Number = Annotated[float, BeforeValidator(parse_number)]
 NonNegative = Annotated[float, BeforeValidator(parse_non_negative)]
 Money = Annotated[Decimal, BeforeValidator(parse_money)]
 Text = Annotated[str, BeforeValidator(_plain_text)]
-Rag = Annotated[RagValue, choice(("green", "amber", "red"), "a RAG rating")]
-Level = Annotated[LevelValue, choice(("high", "medium", "low"), "a level")]
+Rag = Annotated[RagValue, choice(RagValue, "a RAG rating")]
+Level = Annotated[LevelValue, choice(LevelValue, "a level")]
 Slug = Annotated[
     str,
     _pattern(_SLUG, "a slug", "use lower-case letters, digits and single hyphens, e.g. safer-streets-board"),

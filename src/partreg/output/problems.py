@@ -17,7 +17,7 @@ LineOf = Callable[[str, int], str]
 
 
 def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
 def summary_line(result: CheckResult) -> str:
