@@ -25,6 +25,8 @@ $(DEV_STAMP): pyproject.toml | $(BIN)/python
 demo: $(STAMP)
 	@echo "==> validating the bundled Middlesbrough register (register/)"
 	$(BIN)/partreg validate --root .
+	@echo "==> the committee's table for 2023, as in the paper of 14 December 2023"
+	$(BIN)/partreg status --root . --year 2023 --today 2023-12-14
 
 check: $(DEV_STAMP)
 	@echo "==> ruff"

@@ -5,10 +5,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.checking import TODAY as TODAY_DATE
 from tests.support.cli import invoke, run_subprocess
 from tests.support.registers import RegisterDir
 
 REPO = Path(__file__).resolve().parents[2]
+TODAY = TODAY_DATE.isoformat()
 
 
 def _broken(reg: RegisterDir) -> RegisterDir:
@@ -19,14 +21,14 @@ def _broken(reg: RegisterDir) -> RegisterDir:
 
 
 def test_bundled_register_is_valid_in_process_and_as_subprocess() -> None:
-    assert invoke("validate", "--root", str(REPO)).exit_code == 0
+    assert invoke("validate", "--today", TODAY, "--root", str(REPO)).exit_code == 0
     ran = run_subprocess("validate", cwd=REPO / "register" / "partnerships")
     assert ran.exit_code == 0, ran.stdout + ran.stderr
     assert "0 errors" in ran.stdout
 
 
 def test_standard_format_groups_by_file_with_caret_and_hint(reg: RegisterDir) -> None:
-    ran = invoke("validate", "--root", str(_broken(reg).root))
+    ran = invoke("validate", "--today", TODAY, "--root", str(_broken(reg).root))
     assert ran.exit_code == 1
     lines = ran.stdout.splitlines()
     assert "register/partnerships/bad.yaml" in lines
@@ -40,7 +42,7 @@ def test_standard_format_groups_by_file_with_caret_and_hint(reg: RegisterDir) ->
 
 
 def test_parsable_format(reg: RegisterDir) -> None:
-    ran = invoke("validate", "--root", str(_broken(reg).root), "--format", "parsable")
+    ran = invoke("validate", "--today", TODAY, "--root", str(_broken(reg).root), "--format", "parsable")
     assert ran.stdout.splitlines() == [
         "register/notes.yaml:1:1: L003 warning this file is outside the register layout and is not read "
         "(move it to partnerships/, assessments/<year>/ or actions/, or rename it away from .yaml)",
@@ -53,7 +55,7 @@ def test_parsable_format(reg: RegisterDir) -> None:
 
 
 def test_github_format_annotations(reg: RegisterDir) -> None:
-    ran = invoke("validate", "--root", str(_broken(reg).root), "--format", "github")
+    ran = invoke("validate", "--today", TODAY, "--root", str(_broken(reg).root), "--format", "github")
     lines = ran.stdout.splitlines()
     assert lines[0].startswith("::warning file=register/notes.yaml,line=1,col=1,title=L003::L003 ")
     assert lines[3] == (
@@ -63,7 +65,7 @@ def test_github_format_annotations(reg: RegisterDir) -> None:
 
 
 def test_json_format_shape(reg: RegisterDir) -> None:
-    ran = invoke("validate", "--root", str(_broken(reg).root), "--format", "json")
+    ran = invoke("validate", "--today", TODAY, "--root", str(_broken(reg).root), "--format", "json")
     document = json.loads(ran.stdout)
     assert document["summary"] == {"files": 5, "errors": 3, "warnings": 1}
     assert document["problems"][1] == {
@@ -78,7 +80,7 @@ def test_json_format_shape(reg: RegisterDir) -> None:
 
 
 def _codes(root: Path, *args: str) -> list[str]:
-    ran = invoke("validate", "--root", str(root), "-f", "json", *args)
+    ran = invoke("validate", "--today", TODAY, "--root", str(root), "-f", "json", *args)
     return [problem["code"] for problem in json.loads(ran.stdout)["problems"]]
 
 
@@ -93,8 +95,8 @@ def test_select_and_ignore_match_prefixes(reg: RegisterDir) -> None:
 def test_warnings_alone_exit_0_unless_strict(reg: RegisterDir) -> None:
     reg.valid()
     reg.write("notes.yaml", "a: 1\n")
-    assert invoke("validate", "--root", str(reg.root)).exit_code == 0
-    assert invoke("validate", "--root", str(reg.root), "--strict").exit_code == 1
+    assert invoke("validate", "--today", TODAY, "--root", str(reg.root)).exit_code == 0
+    assert invoke("validate", "--today", TODAY, "--root", str(reg.root), "--strict").exit_code == 1
 
 
 @pytest.mark.parametrize(
@@ -106,7 +108,7 @@ def test_warnings_alone_exit_0_unless_strict(reg: RegisterDir) -> None:
     ],
 )
 def test_bad_option_values_exit_2_with_one_line(reg: RegisterDir, args: tuple[str, ...], message: str) -> None:
-    ran = run_subprocess("validate", "--root", str(reg.valid().root), *args)
+    ran = run_subprocess("validate", "--today", TODAY, "--root", str(reg.valid().root), *args)
     assert ran.exit_code == 2
     assert ran.stderr.splitlines()[0] == f"partreg: error: {message}"
     assert "Traceback" not in ran.stderr
@@ -130,7 +132,7 @@ def test_hostile_corpus_gives_positioned_errors_exit_1_never_a_traceback(reg: Re
     hostile = REPO / "tests" / "fixtures" / "hostile"
     for path in sorted(hostile.glob("Y*.yaml")):
         reg.write_bytes(f"partnerships/{path.stem.lower()}.yaml", path.read_bytes())
-    ran = run_subprocess("validate", "--root", str(reg.root), "--format", "parsable")
+    ran = run_subprocess("validate", "--today", TODAY, "--root", str(reg.root), "--format", "parsable")
     assert ran.exit_code == 1
     assert ran.stderr == ""
     reported = {line.split(":", 1)[0] for line in ran.stdout.splitlines()}
@@ -140,15 +142,23 @@ def test_hostile_corpus_gives_positioned_errors_exit_1_never_a_traceback(reg: Re
 def test_validate_writes_nothing(reg: RegisterDir) -> None:
     _broken(reg)
     before = sorted(p.relative_to(reg.root) for p in reg.root.rglob("*"))
-    invoke("validate", "--root", str(reg.root))
+    invoke("validate", "--today", TODAY, "--root", str(reg.root))
     assert sorted(p.relative_to(reg.root) for p in reg.root.rglob("*")) == before
 
 
 def test_every_command_has_help_with_an_example() -> None:
-    for command in ("validate", "rules"):
+    from typing import Any
+
+    import typer
+
+    from partreg.cli.app import app
+
+    group: Any = typer.main.get_command(app)
+    assert len(group.commands) >= 6
+    for command in group.commands:
         ran = invoke(command, "--help")
         assert ran.exit_code == 0
-        assert "Example: partreg " + command in " ".join(ran.stdout.split())
+        assert "Example: partreg " + command in " ".join(ran.stdout.split()), command
 
 
 def test_internal_error_is_one_line_pointing_to_debug(reg: RegisterDir, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -158,7 +168,7 @@ def test_internal_error_is_one_line_pointing_to_debug(reg: RegisterDir, monkeypa
         raise RuntimeError("boom")
 
     monkeypatch.setattr(api, "load_register", explode)
-    ran = invoke("validate", "--root", str(reg.valid().root))
+    ran = invoke("validate", "--today", TODAY, "--root", str(reg.valid().root))
     assert ran.exit_code == 2
     assert ran.stderr.strip() == (
         "partreg: internal error: RuntimeError: boom "

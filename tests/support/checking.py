@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from partreg import api
 from partreg.problems import Problem
 from tests.support.registers import RegisterDir
 
+# Checks that depend on the day (overdue actions, stale assessments) are judged on this one.
+TODAY = date(2024, 6, 1)
 
-def problems(reg: RegisterDir) -> list[Problem]:
-    return api.validate(api.load_register(reg.root)).problems
+
+def problems(reg: RegisterDir, today: date = TODAY) -> list[Problem]:
+    return api.validate(api.load_register(reg.root), today=today).problems
 
 
 def found(reg: RegisterDir, code: str) -> list[tuple[str, int, int]]:

@@ -21,6 +21,7 @@ class Ran:
 
 
 def invoke(*args: str) -> Ran:
+    """Run the CLI in-process; pass `--today` where the output depends on the day."""
     result = CliRunner().invoke(app, list(args), env={"NO_COLOR": "1", "COLUMNS": "200"})
     return Ran(result.exit_code, result.stdout, result.stderr)
 

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 
+from partreg.compute.ratings import Rating, governance, performance
 from partreg.load.document import Document, PathItem
+from partreg.model.assessment import Assessment
 from partreg.model.register import Register
 from partreg.problems import Severity
 
@@ -26,7 +29,25 @@ class Finding:
     at_key: bool = False
 
 
-Check = Callable[[Register], Iterator[Finding]]
+@dataclass
+class Context:
+    """What every check sees: the register, and the day it is checked on (overdue, ages)."""
+
+    register: Register
+    today: date
+    _ratings: dict[int, tuple[Rating, Rating]] = field(default_factory=dict, repr=False)
+
+    def ratings(self, assessment: Assessment) -> tuple[Rating, Rating]:
+        """Governance and performance of an assessment, computed once for all the rules that ask."""
+        key = id(assessment)
+        if key not in self._ratings:
+            partnership = self.register.partnership(assessment.partnership)
+            policy = self.register.policy
+            self._ratings[key] = (governance(assessment, partnership, policy), performance(assessment, policy))
+        return self._ratings[key]
+
+
+Check = Callable[[Context], Iterator[Finding]]
 
 
 @dataclass(frozen=True, slots=True)

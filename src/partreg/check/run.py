@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
+from partreg.check.rule import Context
 from partreg.check.rules import ALL_RULES
 from partreg.errors import PartregError
 from partreg.model.register import Register
@@ -53,12 +55,13 @@ class CheckResult:
         return len(self.problems) - self.errors
 
 
-def check_register(register: Register, selection: Selection) -> CheckResult:
+def check_register(register: Register, selection: Selection, today: date) -> CheckResult:
     problems = [problem for problem in register.problems if selection.wants(problem.code)]
+    context = Context(register, today)
     for rule in ALL_RULES:
         if rule.check is None or not selection.wants(rule.code):
             continue
-        for finding in rule.check(register):
+        for finding in rule.check(context):
             line, col = finding.doc.position(finding.path, key=finding.at_key)
             problems.append(
                 Problem(finding.doc.path, line, col, rule.code, rule.severity, finding.message, finding.hint)

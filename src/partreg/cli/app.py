@@ -7,7 +7,11 @@ from typing import Annotated
 import typer
 
 from partreg import __version__
+from partreg.cli.actions import actions
+from partreg.cli.listing import list_partnerships
 from partreg.cli.rules import rules
+from partreg.cli.show import show
+from partreg.cli.status import status
 from partreg.cli.validate import validate
 
 app = typer.Typer(
@@ -40,6 +44,10 @@ def options(
 
 
 app.command("validate")(validate)
+app.command("status")(status)
+app.command("show")(show)
+app.command("list")(list_partnerships)
+app.command("actions")(actions)
 app.command("rules")(rules)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -16,6 +17,29 @@ Root = Annotated[
         show_default=False,
     ),
 ]
+
+
+Today = Annotated[
+    str | None,
+    typer.Option(
+        "--today", help="The day to judge overdue actions and ages by, YYYY-MM-DD (default: today).", show_default=False
+    ),
+]
+
+
+DataFormat = Annotated[str, typer.Option("--format", "-f", help="standard, json or csv.")]
+
+
+def parse_today(value: str | None) -> date:
+    """`--today`, or the real date; a malformed date cannot run (exit 2)."""
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        from partreg.errors import PartregError
+
+        raise PartregError(f"--today: `{value}` is not a date", "write --today YYYY-MM-DD, e.g. 2023-12-14") from None
 
 
 def debug_enabled(ctx: typer.Context) -> bool:

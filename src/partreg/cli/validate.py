@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from partreg.cli.boundary import EXIT_OK, EXIT_PROBLEMS, run
-from partreg.cli.options import Root, choose, debug_enabled
+from partreg.cli.options import Root, Today, choose, debug_enabled, parse_today
 
 FORMATS = ("standard", "parsable", "github", "json")
 
@@ -21,6 +21,7 @@ def validate(
     select: Annotated[str | None, typer.Option(help="Report only these codes or prefixes, e.g. S,R001.")] = None,
     ignore: Annotated[str | None, typer.Option(help="Leave out these codes or prefixes, e.g. L003.")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
+    today: Today = None,
 ) -> None:
     """Check every file of the register and list each problem with its position, code and fix.
 
@@ -41,7 +42,7 @@ def validate(
         selection = Selection(parse_codes(select, "--select"), parse_codes(ignore, "--ignore"))
         with progress.counting("Reading register files") as tick:
             register = api.load_register(root, on_file=tick)
-        result = api.validate(register, selection)
+        result = api.validate(register, selection, parse_today(today))
         if output_format == "standard":
             from partreg.output.console import make_console
             from partreg.output.source_lines import SourceLines

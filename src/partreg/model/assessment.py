@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from partreg.model.base import Document, Record
-from partreg.model.values import Integer, IsoDate, Level, Number, Rag, Slug, Text, YesNo
+from partreg.model.values import IsoDate, Level, Number, Rag, Slug, Text, YesNo, integer_between
 
 
 class PrincipleRating(Record):
@@ -38,7 +40,8 @@ class ValueForMoney(Record):
 
 class Assessment(Document):
     partnership: Slug
-    year: Integer
+    # A register year as the council labels it; the range keeps every date arithmetic in the calendar.
+    year: Annotated[int, integer_between(1900, 2999)]
     period: Text | None = None
     assessed_on: IsoDate | None = None
     assessed_by: Text | None = None

@@ -53,14 +53,17 @@ class Register:
     problems: list[Problem] = field(default_factory=list)
     # Ids written in files that failed the schema, so references to them are not reported twice.
     unparsed_ids: dict[Kind, set[str]] = field(default_factory=dict)
+    _by_id: dict[str, Partnership] = field(default_factory=dict, repr=False)
 
     def documents(self) -> list[Document]:
         """Every document that was read and typed, of every kind."""
         docs = [entry.doc for entries in (self.partnerships, self.assessments, self.plans) for entry in entries]
         return docs if self.policy_entry is None else [self.policy_entry.doc, *docs]
 
-    def partnership(self, partnership_id: str) -> Entry[Partnership] | None:
-        return next((e for e in self.partnerships if e.record.id == partnership_id), None)
+    def partnership(self, partnership_id: str) -> Partnership | None:
+        if len(self._by_id) != len(self.partnerships):
+            self._by_id = {entry.record.id: entry.record for entry in self.partnerships}
+        return self._by_id.get(partnership_id)
 
     def known_ids(self, kind: Kind) -> set[str]:
         entries: list[Entry[Partnership]] | list[Entry[ActionPlan]]

@@ -7,8 +7,12 @@ import sys
 
 from rich.console import Console
 
+# A pipe or file has no width of its own; tables should not be squeezed into 80 columns there.
+PLAIN_WIDTH = 200
+
 
 def make_console(*, stderr: bool = False) -> Console:
     stream = sys.stderr if stderr else sys.stdout
     no_color = bool(os.environ.get("NO_COLOR"))
-    return Console(file=stream, no_color=no_color, highlight=False, soft_wrap=True, emoji=False)
+    width = None if stream.isatty() or os.environ.get("COLUMNS") else PLAIN_WIDTH
+    return Console(file=stream, no_color=no_color, highlight=False, soft_wrap=True, emoji=False, width=width)

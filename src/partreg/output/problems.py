@@ -54,20 +54,22 @@ def github(result: CheckResult) -> str:
     return "".join(lines)
 
 
+def problem_record(p: Problem) -> dict[str, str | int]:
+    """A problem as JSON: the shape `validate --format json` documents."""
+    return {
+        "path": p.path,
+        "line": p.line,
+        "col": p.col,
+        "code": p.code,
+        "severity": p.severity.value,
+        "message": p.message,
+        "hint": p.hint,
+    }
+
+
 def as_json(result: CheckResult) -> str:
     document = {
-        "problems": [
-            {
-                "path": p.path,
-                "line": p.line,
-                "col": p.col,
-                "code": p.code,
-                "severity": p.severity.value,
-                "message": p.message,
-                "hint": p.hint,
-            }
-            for p in result.problems
-        ],
+        "problems": [problem_record(p) for p in result.problems],
         "summary": {"files": result.files, "errors": result.errors, "warnings": result.warnings},
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

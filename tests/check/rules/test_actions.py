@@ -53,3 +53,30 @@ def test_a003_completed_before_raised(reg: RegisterDir) -> None:
 def test_a003_quiet_when_dates_in_order_or_ongoing(reg: RegisterDir) -> None:
     _plan(reg, "    raised: 2023-01-01\n    start: 2023-02-01\n    target: ongoing")
     assert found(reg, "A003") == []
+
+
+def test_a004_overdue_action(reg: RegisterDir) -> None:
+    _plan(reg, "    target: 2024-05-31\n    status: in-progress")
+    assert found(reg, "A004") == [("register/actions/safer-streets.yaml", 7, 13)]
+
+
+def test_a004_quiet_when_due_today_complete_cancelled_or_ongoing(reg: RegisterDir) -> None:
+    _plan(
+        reg,
+        "    target: 2024-06-01\n"
+        "  - {id: b, action: B, owner: X, target: 2020-01-01, status: complete, completed: 2020-01-01}\n"
+        "  - {id: c, action: C, owner: X, target: 2020-01-01, status: cancelled}\n"
+        "  - {id: d, action: D, owner: X, target: ongoing}",
+    )
+    assert found(reg, "A004") == []
+
+
+def test_a005_overdue_without_update_since_target(reg: RegisterDir) -> None:
+    _plan(reg, "    target: 2024-03-31\n    updates:\n      - {date: 2024-03-01, text: Drafted}")
+    assert found(reg, "A005") == [("register/actions/safer-streets.yaml", 7, 13)]
+
+
+def test_a005_quiet_with_update_on_or_after_target(reg: RegisterDir) -> None:
+    _plan(reg, "    target: 2024-03-31\n    updates:\n      - {date: 2024-03-31, text: Delayed to July}")
+    assert found(reg, "A005") == []
+    assert found(reg, "A004") == [("register/actions/safer-streets.yaml", 7, 13)]

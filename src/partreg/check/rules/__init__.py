@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from partreg.check.rule import Rule
-from partreg.check.rules import actions, layout, loading, policy, references, schema
+from partreg.check.rules import actions, layout, loading, policy, ratings, references, review, schema
 
 FAMILIES = {
     "Y": ("YAML and loading", loading.RULES),
@@ -12,6 +12,8 @@ FAMILIES = {
     "R": ("references", references.RULES),
     "A": ("actions", actions.RULES),
     "P": ("policy", policy.RULES),
+    "G": ("ratings", ratings.RULES),
+    "V": ("review", review.RULES),
 }
 
 ALL_RULES: tuple[Rule, ...] = tuple(rule for _, rules in FAMILIES.values() for rule in rules)

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from partreg.check.rule import Finding, reported_while_reading, rule
-from partreg.model.register import Register
+from partreg.check.rule import Context, Finding, reported_while_reading, rule
 from partreg.problems import Severity
 
 
 @rule("L001", "stem-matches-id", Severity.ERROR)
-def stem_matches_id(register: Register) -> Iterator[Finding]:
+def stem_matches_id(ctx: Context) -> Iterator[Finding]:
     """A file's name must equal the `id` inside it (`partnership` for an assessment).
 
     Bad:  partnerships/tvca.yaml holding `id: tees-valley`
     Good: partnerships/tees-valley.yaml holding `id: tees-valley`
     """
+    register = ctx.register
     named = [(e.placed.stem, e.record.id, e.doc) for e in register.partnerships]
     named += [(e.placed.stem, e.record.id, e.doc) for e in register.plans]
     for stem, record_id, doc in named:
@@ -37,12 +37,13 @@ def stem_matches_id(register: Register) -> Iterator[Finding]:
 
 
 @rule("L002", "folder-matches-year", Severity.ERROR)
-def folder_matches_year(register: Register) -> Iterator[Finding]:
+def folder_matches_year(ctx: Context) -> Iterator[Finding]:
     """An assessment's folder must equal its `year`.
 
     Bad:  assessments/2023/tvca.yaml holding `year: 2022`
     Good: assessments/2022/tvca.yaml holding `year: 2022`
     """
+    register = ctx.register
     for entry in register.assessments:
         if entry.placed.folder != str(entry.record.year):
             yield Finding(

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from partreg.check.rule import Finding, rule
-from partreg.model.register import Register
+from partreg.check.rule import Context, Finding, rule
 from partreg.problems import Severity
 
 
 @rule("P001", "thresholds-in-order", Severity.ERROR)
-def thresholds_in_order(register: Register) -> Iterator[Finding]:
+def thresholds_in_order(ctx: Context) -> Iterator[Finding]:
     """Each upper threshold must be above the lower one, or a band can never be reached.
 
     `rag.performance.amber_at` < `green_at` ≤ 1, and `risk.medium_at` < `high_at`.
     """
+    register = ctx.register
     if register.policy_entry is None:
         return
     doc, policy = register.policy_entry.doc, register.policy

@@ -5,9 +5,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Hashable, Iterable, Iterator
 
-from partreg.check.rule import Finding, rule
+from partreg.check.rule import Context, Finding, rule
 from partreg.load.layout import Kind
-from partreg.model.register import Register
 from partreg.problems import Severity
 
 
@@ -18,11 +17,12 @@ def _unknown_partnership(name: str, known: set[str]) -> tuple[str, str]:
 
 
 @rule("R001", "assessment-partnership-exists", Severity.ERROR)
-def assessment_partnership_exists(register: Register) -> Iterator[Finding]:
+def assessment_partnership_exists(ctx: Context) -> Iterator[Finding]:
     """An assessment must name an existing partnership.
 
     Bad:  `partnership: tvca` with no partnerships/tvca.yaml
     """
+    register = ctx.register
     known = register.known_ids(Kind.PARTNERSHIP)
     for entry in register.assessments:
         if entry.record.partnership not in known:
@@ -30,11 +30,12 @@ def assessment_partnership_exists(register: Register) -> Iterator[Finding]:
 
 
 @rule("R002", "plan-partnership-exists", Severity.ERROR)
-def plan_partnership_exists(register: Register) -> Iterator[Finding]:
+def plan_partnership_exists(ctx: Context) -> Iterator[Finding]:
     """An action plan's `partnership`, when given, must name an existing partnership.
 
     A council-wide plan (the Milton Keynes project plan) leaves `partnership` out.
     """
+    register = ctx.register
     known = register.known_ids(Kind.PARTNERSHIP)
     for entry in register.plans:
         named = entry.record.partnership
@@ -43,8 +44,9 @@ def plan_partnership_exists(register: Register) -> Iterator[Finding]:
 
 
 @rule("R003", "principle-exists", Severity.ERROR)
-def principle_exists(register: Register) -> Iterator[Finding]:
+def principle_exists(ctx: Context) -> Iterator[Finding]:
     """An assessment may rate only the principles the policy defines (A–G by default)."""
+    register = ctx.register
     defined = [principle.id for principle in register.policy.principles]
     for entry in register.assessments:
         for principle_id in entry.record.principles or {}:
@@ -68,11 +70,12 @@ def _repeats(keys: Iterable[Hashable]) -> Iterator[int]:
 
 
 @rule("R004", "unique-ids", Severity.ERROR)
-def unique_ids(register: Register) -> Iterator[Finding]:
+def unique_ids(ctx: Context) -> Iterator[Finding]:
     """Ids are unique within their kind: partnerships, plans, assessments per year, principles.
 
     A plan may share its id with its partnership. The same id in `x.yaml` and `x.yml` is a duplicate.
     """
+    register = ctx.register
     hint = "give each record its own id"
     for index in _repeats(e.record.id for e in register.partnerships):
         entry = register.partnerships[index]

@@ -1,0 +1,1 @@
+"""Compute: records -> facts (ratings, risk, overdue actions, trend). Pure functions, no I/O."""

@@ -1,0 +1,78 @@
+"""The register listing and the action list, filtered as officers ask for them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from partreg.compute.actions import ActionFact, action_fact
+from partreg.compute.status import PartnershipStatus
+from partreg.model.register import Register
+
+
+@dataclass(frozen=True, slots=True)
+class PartnershipFilter:
+    """Each criterion left as None matches everything."""
+
+    significant: bool | None = None
+    statutory: bool | None = None
+    tag: str | None = None
+    status: str | None = None
+    rag: str | None = None  # effective governance or performance rating
+    risk: str | None = None  # effective risk level
+
+    def matches(self, row: PartnershipStatus) -> bool:
+        partnership = row.partnership
+        return (
+            (self.significant is None or partnership.significant == self.significant)
+            and (self.statutory is None or partnership.statutory == self.statutory)
+            and (self.tag is None or self.tag in (partnership.tags or []))
+            and (self.status is None or partnership.status == self.status)
+            and (self.rag is None or self.rag in (row.governance.effective, row.performance.effective))
+            and (self.risk is None or row.risk.level == self.risk)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    count: int
+    officer_hours_per_month: float
+    financial_contribution: Decimal
+
+
+def totals(rows: list[PartnershipStatus]) -> Totals:
+    """Resource totals over the rows; a figure not recorded counts as nothing."""
+    hours = sum((r.partnership.resources.officer_hours_per_month or 0.0) for r in rows if r.partnership.resources)
+    money = sum(
+        (r.partnership.resources.financial_contribution or Decimal(0) for r in rows if r.partnership.resources),
+        Decimal(0),
+    )
+    return Totals(len(rows), hours, money)
+
+
+@dataclass(frozen=True, slots=True)
+class ActionFilter:
+    overdue: bool = False
+    due_soon: bool = False
+    owner: str | None = None  # case-insensitive substring: owners are often "Director of X/Head of Y"
+    plan: str | None = None
+
+    def matches(self, fact: ActionFact) -> bool:
+        wanted_state = (not self.overdue and not self.due_soon) or (self.overdue and fact.overdue)
+        wanted_state = wanted_state or (self.due_soon and fact.due_soon)
+        return (
+            wanted_state
+            and (self.owner is None or self.owner.casefold() in fact.action.owner.casefold())
+            and (self.plan is None or fact.plan_id == self.plan)
+        )
+
+
+def action_facts(register: Register, today: date) -> list[ActionFact]:
+    """Every action of every plan, in plan then list order."""
+    due_soon_days = register.policy.rag.actions.due_soon_days
+    return [
+        action_fact(entry.record.id, entry.record.partnership, action, today, due_soon_days)
+        for entry in sorted(register.plans, key=lambda e: e.record.id)
+        for action in entry.record.actions
+    ]

@@ -1,0 +1,89 @@
+"""Each partnership as the committee sees it for a register year: ratings, risk, direction."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Literal
+
+from partreg.compute import ratings
+from partreg.compute.rag import ORDER
+from partreg.compute.ratings import UNASSESSED, Rating
+from partreg.compute.risk import RiskFact, risk_of
+from partreg.model.assessment import Assessment
+from partreg.model.partnership import Partnership
+from partreg.model.policy import Policy
+from partreg.model.register import Register
+
+Direction = Literal["improved", "worse", "unchanged", "new", "unrated"]
+
+
+@dataclass(frozen=True, slots=True)
+class PartnershipStatus:
+    partnership: Partnership
+    year: int
+    assessment: Assessment | None
+    previous: Assessment | None
+    governance: Rating
+    performance: Rating
+    risk: RiskFact
+    governance_direction: Direction
+    performance_direction: Direction
+
+
+def assessments_by_partnership(register: Register) -> dict[str, list[Assessment]]:
+    """Each partnership's assessments, oldest year first."""
+    grouped: dict[str, list[Assessment]] = defaultdict(list)
+    for entry in register.assessments:
+        grouped[entry.record.partnership].append(entry.record)
+    for assessments in grouped.values():
+        assessments.sort(key=lambda assessment: assessment.year)
+    return grouped
+
+
+def direction(now: Rating, before: Rating | None) -> Direction:
+    """Compare effective ratings with the previous assessment year (FORMAT.md: effective counts)."""
+    if now.effective is None:
+        return "unrated"
+    if before is None or before.effective is None:
+        return "new"
+    change = ORDER[now.effective] - ORDER[before.effective]
+    return "improved" if change < 0 else "worse" if change > 0 else "unchanged"
+
+
+def rate(assessment: Assessment | None, partnership: Partnership, policy: Policy) -> tuple[Rating, Rating]:
+    if assessment is None:
+        return UNASSESSED, UNASSESSED
+    return ratings.governance(assessment, partnership, policy), ratings.performance(assessment, policy)
+
+
+def partnership_status(
+    partnership: Partnership, history: list[Assessment], year: int, policy: Policy
+) -> PartnershipStatus:
+    current = next((a for a in history if a.year == year), None)
+    previous = next((a for a in reversed(history) if a.year < year), None)
+    governance, performance = rate(current, partnership, policy)
+    before = rate(previous, partnership, policy) if previous is not None else None
+    return PartnershipStatus(
+        partnership,
+        year,
+        current,
+        previous,
+        governance,
+        performance,
+        risk_of(partnership, policy),
+        direction(governance, before[0] if before else None),
+        direction(performance, before[1] if before else None),
+    )
+
+
+def statuses(register: Register, year: int) -> list[PartnershipStatus]:
+    """Every partnership, significant or not, in name order."""
+    history = assessments_by_partnership(register)
+    partnerships = sorted((e.record for e in register.partnerships), key=lambda p: (p.name.casefold(), p.id))
+    return [partnership_status(p, history.get(p.id, []), year, register.policy) for p in partnerships]
+
+
+def latest_year(register: Register) -> int | None:
+    """The newest register year with an assessment: the default for `status` and reports."""
+    return max((entry.record.year for entry in register.assessments), default=None)

@@ -1,0 +1,102 @@
+"""`partreg list`: the register listing with resources, as a table, JSON or CSV."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from partreg.compute.listing import Totals
+from partreg.compute.status import PartnershipStatus
+from partreg.output.csv_safe import to_csv
+from partreg.output.words import yes_no
+
+
+def pounds(amount: Decimal | None) -> int | float | None:
+    """Money as a JSON number of pounds: whole pounds as an integer, pence kept."""
+    if amount is None:
+        return None
+    return int(amount) if amount == amount.to_integral_value() else float(amount)
+
+
+def pounds_text(amount: Decimal | None) -> str:
+    if amount is None:
+        return ""
+    return f"£{amount:,.0f}" if amount == amount.to_integral_value() else f"£{amount:,.2f}"
+
+
+def hours_text(hours: float | None) -> str:
+    return "" if hours is None else f"{hours:g}"
+
+
+def _row(r: PartnershipStatus) -> dict[str, Any]:
+    p = r.partnership
+    resources = p.resources
+    return {
+        "id": p.id,
+        "name": p.name,
+        "status": p.status,
+        "statutory": p.statutory,
+        "significant": p.significant,
+        "lead_officer": p.lead_officer,
+        "risk_level": r.risk.level,
+        "value": p.value,
+        "officer_hours_per_month": resources.officer_hours_per_month if resources else None,
+        "financial_contribution": pounds(resources.financial_contribution) if resources else None,
+        "recommendation": p.recommendation.action if p.recommendation else None,
+        "tags": list(p.tags or []),
+    }
+
+
+def as_json(rows: list[PartnershipStatus], total: Totals) -> str:
+    document = {
+        "partnerships": [_row(r) for r in rows],
+        "totals": {
+            "count": total.count,
+            "officer_hours_per_month": total.officer_hours_per_month,
+            "financial_contribution": pounds(total.financial_contribution),
+        },
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def as_csv(rows: list[PartnershipStatus]) -> str:
+    """The JSON fields as columns; tags joined with `;`."""
+    records = [{**_row(r), "tags": ";".join(r.partnership.tags or [])} for r in rows]
+    return to_csv(CSV_HEADER, ([record[key] for key in CSV_HEADER] for record in records))
+
+
+CSV_HEADER = (
+    "id", "name", "status", "statutory", "significant", "lead_officer", "risk_level", "value",
+    "officer_hours_per_month", "financial_contribution", "recommendation", "tags",
+)  # fmt: skip
+
+
+def print_table(rows: list[PartnershipStatus], total: Totals, console: Console) -> None:
+    table = Table(title="Partnership register", title_justify="left", header_style="bold", show_footer=True)
+    columns = ("Partnership", "Status", "Statutory", "Significant", "Lead officer", "Risk", "Value")
+    for column in columns:
+        table.add_column(column, footer="Total" if column == "Partnership" else "")
+    table.add_column("Hours / month", justify="right", footer=hours_text(total.officer_hours_per_month))
+    table.add_column("Contribution", justify="right", footer=pounds_text(total.financial_contribution))
+    table.add_column("Recommendation")
+    for r in rows:
+        p, resources = r.partnership, r.partnership.resources
+        table.add_row(
+            Text(f"{p.name}\n{p.id}"),
+            p.status,
+            yes_no(p.statutory),
+            yes_no(p.significant),
+            Text(p.lead_officer),
+            r.risk.level or "",
+            p.value or "",
+            hours_text(resources.officer_hours_per_month if resources else None),
+            pounds_text(resources.financial_contribution if resources else None),
+            p.recommendation.action or "" if p.recommendation else "",
+        )
+    console.print(table)
+    console.print(f"{total.count} partnerships")

@@ -1,0 +1,178 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from tests.support.cli import invoke
+from tests.support.registers import RegisterDir
+
+REPO = Path(__file__).resolve().parents[2]
+
+HARBOROUGH_STYLE = """\
+id: {id}
+name: {name}
+statutory: {statutory}
+significant: {significant}
+lead_officer: {lead}
+risk: {{likelihood: {likelihood}, impact: 4}}
+value: high
+resources:
+  officer_hours_per_month: {hours}
+  financial_contribution: "{money}"
+recommendation:
+  action: maintain
+  rationale: Core to economic growth
+tags: [llep]
+"""
+
+
+def _harborough(reg: RegisterDir) -> RegisterDir:
+    rows = [
+        ("llep-board", "LLEP Board", "no", "yes", "Chief Executive", 4, 8, "£12,000"),
+        ("llep-skills", "=HYPERLINK('http://x')", "no", "no", "Head of Economy", 1, 96, "£526,000"),
+        ("safer-streets", "Safer Streets", "yes", "yes", "Head of Community Safety", 2, "2.5", "8000.50"),
+    ]
+    for pid, name, statutory, significant, lead, likelihood, hours, money in rows:
+        text = HARBOROUGH_STYLE.format(
+            id=pid, name=f'"{name}"', statutory=statutory, significant=significant, lead=lead,
+            likelihood=likelihood, hours=hours, money=money,
+        )  # fmt: skip
+        if pid == "safer-streets":
+            text = text.replace("tags: [llep]", "tags: [community]")
+        reg.partnership(pid, text=text)
+    return reg
+
+
+def _json(*args: str) -> dict[str, Any]:
+    ran = invoke(*args, "--format", "json")
+    assert ran.exit_code == 0, ran.stdout + ran.stderr
+    document: dict[str, Any] = json.loads(ran.stdout)
+    return document
+
+
+def test_list_shape_and_totals_like_the_llep_table(reg: RegisterDir) -> None:
+    root = str(_harborough(reg).root)
+    document = _json("list", "--root", root, "--tag", "llep")
+    assert document["totals"] == {"count": 2, "officer_hours_per_month": 104.0, "financial_contribution": 538000}
+    first = document["partnerships"][0]
+    assert first == {
+        "id": "llep-skills",
+        "name": "=HYPERLINK('http://x')",
+        "status": "active",
+        "statutory": False,
+        "significant": False,
+        "lead_officer": "Head of Economy",
+        "risk_level": "low",
+        "value": "high",
+        "officer_hours_per_month": 96.0,
+        "financial_contribution": 526000,
+        "recommendation": "maintain",
+        "tags": ["llep"],
+    }
+
+
+def test_list_filters(reg: RegisterDir) -> None:
+    root = str(_harborough(reg).root)
+
+    def ids(*args: str) -> list[str]:
+        return [p["id"] for p in _json("list", "--root", root, *args)["partnerships"]]
+
+    assert ids() == ["llep-skills", "llep-board", "safer-streets"]
+    assert ids("--significant") == ["llep-board", "safer-streets"]
+    assert ids("--not-significant") == ["llep-skills"]
+    assert ids("--statutory") == ["safer-streets"]
+    assert ids("--risk", "HIGH") == ["llep-board"]
+    assert ids("--risk", "medium", "--significant") == ["safer-streets"]
+    assert ids("--status", "dissolved") == []
+    assert _json("list", "--root", root, "--tag", "community")["totals"]["financial_contribution"] == 8000.5
+
+
+def test_list_rag_filter_reads_effective_ratings(reg: RegisterDir) -> None:
+    reg.valid()
+    reg.partnership("other", name="Other")
+    reg.assessment("other", text="partnership: other\nyear: 2023\nperformance: {rating: amber}\nissue: x\n")
+    assert [p["id"] for p in _json("list", "--root", str(reg.root), "--rag", "amber")["partnerships"]] == ["other"]
+
+
+def test_list_csv_neutralises_formulas(reg: RegisterDir) -> None:
+    ran = invoke("list", "--root", str(_harborough(reg).root), "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(ran.stdout)))
+    assert rows[0]["name"] == "'=HYPERLINK('http://x')"
+    assert rows[0]["tags"] == "llep"
+
+
+def test_list_bad_filter_exits_2(reg: RegisterDir) -> None:
+    ran = invoke("list", "--root", str(reg.valid().root), "--rag", "purple")
+    assert ran.exit_code == 2
+    assert "--rag: `purple` is not one of green, amber, red" in ran.stderr
+
+
+def test_actions_on_the_bundled_register_the_day_after_the_targets() -> None:
+    document = _json("actions", "--root", str(REPO), "--today", "2024-01-01")
+    assert document["summary"] == {"count": 4, "overdue": 2, "due_soon": 0, "complete": 1}
+    overdue = _json("actions", "--root", str(REPO), "--today", "2024-01-01", "--overdue")["actions"]
+    assert [(a["plan"], a["id"], a["target"], a["overdue"]) for a in overdue] == [
+        ("north-east-migration-partnership", "1", "2023-12-31", True),
+        ("south-tees-health-and-wellbeing-board", "1", "2023-12-31", True),
+    ]
+
+
+def test_actions_filters_and_latest_update(reg: RegisterDir) -> None:
+    reg.valid()
+    reg.plan(
+        "council-wide",
+        text="id: council-wide\nactions:\n"
+        "  - {id: a, action: A, owner: Head of Governance, target: 2024-06-20}\n"
+        "  - id: b\n    action: B\n    owner: Director of Law\n    target: 2024-05-01\n"
+        "    updates:\n      - {date: 2024-04-01, text: Started}\n      - {date: 2024-05-02, text: Slipped}\n",
+    )
+    root = str(reg.root)
+    rows = _json("actions", "--root", root, "--today", "2024-06-01", "--plan", "council-wide")["actions"]
+    assert rows[1] == {
+        "plan": "council-wide",
+        "id": "b",
+        "partnership": None,
+        "owner": "Director of Law",
+        "target": "2024-05-01",
+        "status": "planned",
+        "overdue": True,
+        "due_soon": False,
+        "latest_update": {"date": "2024-05-02", "text": "Slipped"},
+    }
+    due = _json("actions", "--root", root, "--today", "2024-06-01", "--due-soon")["actions"]
+    assert [a["id"] for a in due] == ["a"]
+    either = _json("actions", "--root", root, "--today", "2024-06-01", "--due-soon", "--overdue")["actions"]
+    assert [a["id"] for a in either] == ["a", "b"]
+    assert [a["id"] for a in _json("actions", "--root", root, "--owner", "law")["actions"]] == ["b"]
+
+
+def test_show_one_partnership_with_assessments_actions_and_problems() -> None:
+    document = _json("show", "north-east-migration-partnership", "--root", str(REPO), "--today", "2024-06-01")
+    assert document["partnership"]["name"] == "North East Migration Partnership"
+    assert document["partnership"]["documents"] == {"code_of_conduct": {"held": False}}
+    assert document["review"] == {
+        "latest_assessment_year": 2023,
+        "assessed": "2023-12-31",
+        "age_months": 5,
+        "assessment_overdue": False,
+        "review_date_passed": False,
+    }
+    [assessment] = document["assessments"]
+    assert assessment["year"] == 2023
+    assert assessment["governance"]["effective"] == "amber"
+    assert assessment["issue"].startswith("The partnership has had some capacity issues")
+    assert [a["target"] for a in document["actions"]] == ["2023-12-31"]
+    assert [p["code"] for p in document["problems"]] == ["A004", "A005"]
+
+
+def test_show_standard_and_unknown_id() -> None:
+    ran = invoke("show", "childrens-services-executive-improvement-board", "--root", str(REPO), "--today", "2024-01-01")
+    assert ran.exit_code == 0
+    assert "▲ Amber*" in ran.stdout
+    assert "computed green: 1 of 1 KPIs on target (100%)" in ran.stdout
+    missing = invoke("show", "tvca", "--root", str(REPO))
+    assert missing.exit_code == 2
+    assert "did you mean `tees-valley-combined-authority`?" in missing.stderr
