@@ -27,6 +27,12 @@ demo: $(STAMP)
 	$(BIN)/partreg validate --root .
 	@echo "==> the committee's table for 2023, as in the paper of 14 December 2023"
 	$(BIN)/partreg status --root . --year 2023 --today 2023-12-14
+	@echo "==> the annual assurance report for the Audit Committee, as Word, HTML and Markdown (build/demo/)"
+	@mkdir -p build/demo
+	for format in docx html md; do \
+		$(BIN)/partreg report --root . --year 2023 --today 2023-12-14 --format $$format \
+			--output build/demo/assurance-2023.$$format --force || exit 1; \
+	done
 
 check: $(DEV_STAMP)
 	@echo "==> ruff"

@@ -72,8 +72,13 @@ MEASUREMENTS: tuple[Measurement, ...] = (
         baseline="validate",
         max_ratio=1.2,
     ),
-    # Later, for example:
-    # Measurement("report", (PY, "-m", "partreg", "report", "--root", "{root}"), baseline="validate", max_ratio=3.0),
+    Measurement(
+        "report --format docx",
+        (PY, "-m", "partreg", "report", "--root", "{root}", "--format", "docx", "--today", TODAY,
+         "--output", "{root}/assurance.docx", "--force"),
+        baseline="validate",
+        max_ratio=3.0,
+    ),
 )
 
 

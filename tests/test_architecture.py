@@ -65,3 +65,25 @@ def test_only_one_module_imports_pydantic_validation_error() -> None:
 
 def test_the_scan_sees_the_package() -> None:
     assert len(_imports()) > 20
+
+
+def test_only_one_module_runs_git() -> None:
+    runners = {str(path.relative_to(SRC)) for path in SRC.rglob("*.py") if '"git"' in path.read_text(encoding="utf-8")}
+    assert runners == {"load/git.py"}
+
+
+def test_only_one_module_writes_user_files() -> None:
+    writers = set()
+    for path in SRC.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        if any(call in text for call in ("write_bytes(", "write_text(", "hardlink_to(", '"wb"', "mkstemp(")):
+            writers.add(str(path.relative_to(SRC)))
+    assert writers == {"output/files.py"}
+
+
+def test_every_package_is_in_the_wheel() -> None:
+    import tomllib
+
+    listed = set(tomllib.loads((SRC.parents[1] / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(SRC.parent).parts) for p in SRC.rglob("__init__.py")}
+    assert found | {"partreg.templates"} == listed

@@ -130,9 +130,7 @@ def test_governance_document_not_held_leaves_red_red() -> None:
 def test_governance_several_documents_not_held_in_policy_order() -> None:
     documents = {"exit_strategy": {"held": "no"}, "business_case": {"held": "false"}}
     rating = gov(partnership(documents=documents), principles=principles(A="green"))
-    assert (
-        rating.computed_reason == "amber: principle A rated green; business_case not held; exit_strategy not held"
-    )
+    assert rating.computed_reason == "amber: principle A rated green; business_case not held; exit_strategy not held"
 
 
 def test_governance_document_not_recorded_changes_nothing() -> None:
@@ -184,7 +182,7 @@ def test_governance_declared_with_nothing_computed() -> None:
     rating = gov(governance={"rating": "green"})
     assert rating.effective == "green"
     assert not rating.disagrees
-    assert rating.reason == "green as declared; unrated: no principle ratings recorded"
+    assert rating.reason == "green as declared; not computed: no principle ratings recorded"
 
 
 # --- performance ------------------------------------------------------------------------------
@@ -309,9 +307,9 @@ def test_reason_when_declared_and_computed_unrated() -> None:
     assert rating.computed is None
     assert rating.effective == "amber"
     assert not rating.disagrees
-    assert rating.reason == "amber as declared; unrated: no KPIs recorded"
+    assert rating.reason == "amber as declared; not computed: no KPIs recorded"
     rating = perf([kpi("90")], rating="red")
-    assert rating.reason == "red as declared; unrated: no results recorded for 1 KPIs"
+    assert rating.reason == "red as declared; not computed: no results recorded for 1 KPIs"
 
 
 def test_reason_when_declaration_differs_with_reason() -> None:
@@ -350,3 +348,8 @@ def test_unassessed() -> None:
     assert not UNASSESSED.disagrees
     assert UNASSESSED.computed_reason == "unrated: no assessment for the year"
     assert UNASSESSED.reason == "unrated: no assessment for the year"
+
+
+def test_reason_keeps_the_declared_reason_when_nothing_is_computed() -> None:
+    rating = perf(None, rating="amber", reason="Ofsted judged services inadequate.")
+    assert rating.reason == "amber as declared (Ofsted judged services inadequate); not computed: no KPIs recorded"

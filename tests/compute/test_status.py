@@ -184,7 +184,7 @@ def test_every_partnership_has_a_status_assessed_or_not(reg: RegisterDir) -> Non
     reg.assessment("one", 2023)
     result = {s.partnership.id: s for s in statuses(load_register(reg.root), 2023)}
     assert set(result) == {"one", "two"}
-    assert result["one"].governance.reason == "green as declared; unrated: no principle ratings recorded"
+    assert result["one"].governance.reason == "green as declared; not computed: no principle ratings recorded"
     assert result["two"].governance is UNASSESSED
     assert result["two"].risk.reason == "not assessed"
 

@@ -9,6 +9,7 @@ import typer
 from partreg import __version__
 from partreg.cli.actions import actions
 from partreg.cli.listing import list_partnerships
+from partreg.cli.report import report
 from partreg.cli.rules import rules
 from partreg.cli.show import show
 from partreg.cli.status import status
@@ -48,6 +49,7 @@ app.command("status")(status)
 app.command("show")(show)
 app.command("list")(list_partnerships)
 app.command("actions")(actions)
+app.command("report")(report)
 app.command("rules")(rules)
 
 

@@ -37,9 +37,10 @@ class Rating:
         """The effective rating explained: the evidence, and the declaration where it differs."""
         if self.declared is None:
             return self.computed_reason
+        if self.computed is None:
+            given = f" ({self.declared_reason.rstrip('.')})" if self.declared_reason else ""
+            return f"{self.declared} as declared{given}; not computed: {self.computed_reason.removeprefix('unrated: ')}"
         if not self.disagrees:
-            if self.computed is None:
-                return f"{self.declared} as declared; {self.computed_reason}"
             return self.computed_reason
         why = (self.declared_reason or "no reason given").rstrip(".")
         return f"{self.declared} as declared ({why}); computed {self.computed_reason}"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from partreg.compute import ratings
 from partreg.compute.rag import ORDER
@@ -16,6 +16,7 @@ from partreg.model.policy import Policy
 from partreg.model.register import Register
 
 Direction = Literal["improved", "worse", "unchanged", "new", "unrated"]
+RAG_KEYS = ("green", "amber", "red", "unrated")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,3 +88,25 @@ def statuses(register: Register, year: int) -> list[PartnershipStatus]:
 def latest_year(register: Register) -> int | None:
     """The newest register year with an assessment: the default for `status` and reports."""
     return max((entry.record.year for entry in register.assessments), default=None)
+
+
+def _counts(values: list[str | None]) -> dict[str, int]:
+    counted = Counter(value or "unrated" for value in values)
+    return {key: counted.get(key, 0) for key in RAG_KEYS}
+
+
+def summary(rows: list[PartnershipStatus]) -> dict[str, Any]:
+    """The counts the committee reads under the table: statutory, significant, and each rating."""
+    return {
+        "count": len(rows),
+        "statutory": {
+            "yes": sum(r.partnership.statutory for r in rows),
+            "no": sum(not r.partnership.statutory for r in rows),
+        },
+        "significant": {
+            "yes": sum(r.partnership.significant for r in rows),
+            "no": sum(not r.partnership.significant for r in rows),
+        },
+        "governance": _counts([r.governance.effective for r in rows]),
+        "performance": _counts([r.performance.effective for r in rows]),
+    }

@@ -28,3 +28,15 @@ def counting(what: str) -> Iterator[Callable[[], None] | None]:
     ) as progress:
         task = progress.add_task(what, total=None)
         yield lambda: progress.advance(task)
+
+
+@contextmanager
+def steps(what: str) -> Iterator[None]:
+    """A transient spinner on stderr while one long step runs, on a terminal only."""
+    if not wanted():
+        yield
+        return
+    from partreg.output.console import make_console
+
+    with make_console(stderr=True).status(what):
+        yield

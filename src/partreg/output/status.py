@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 from typing import Any
 
 from rich.console import Console
@@ -11,11 +10,9 @@ from rich.table import Table
 from rich.text import Text
 
 from partreg.compute.ratings import Rating
-from partreg.compute.status import PartnershipStatus
+from partreg.compute.status import RAG_KEYS, PartnershipStatus, summary
 from partreg.output.csv_safe import to_csv
 from partreg.output.words import direction_text, rag_text, rag_word, yes_no
-
-RAG_KEYS = ("green", "amber", "red", "unrated")
 
 
 def _rating(rating: Rating) -> dict[str, Any]:
@@ -24,27 +21,6 @@ def _rating(rating: Rating) -> dict[str, Any]:
         "computed": rating.computed,
         "declared": rating.declared,
         "reason": rating.reason,
-    }
-
-
-def _counts(values: list[str | None]) -> dict[str, int]:
-    counted = Counter(value or "unrated" for value in values)
-    return {key: counted.get(key, 0) for key in RAG_KEYS}
-
-
-def summary(rows: list[PartnershipStatus]) -> dict[str, Any]:
-    return {
-        "count": len(rows),
-        "statutory": {
-            "yes": sum(r.partnership.statutory for r in rows),
-            "no": sum(not r.partnership.statutory for r in rows),
-        },
-        "significant": {
-            "yes": sum(r.partnership.significant for r in rows),
-            "no": sum(not r.partnership.significant for r in rows),
-        },
-        "governance": _counts([r.governance.effective for r in rows]),
-        "performance": _counts([r.performance.effective for r in rows]),
     }
 
 

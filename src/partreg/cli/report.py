@@ -1,0 +1,76 @@
+"""`partreg report`: the committee papers, as Word, HTML or Markdown, from the register."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from partreg.cli.boundary import EXIT_OK, run
+from partreg.cli.common import load
+from partreg.cli.options import Root, Today, choose, debug_enabled, parse_today
+
+
+def report(
+    ctx: typer.Context,
+    year: Annotated[
+        int | None, typer.Option(help="Register year (default: the latest assessed year, else this year).")
+    ] = None,
+    kind: Annotated[str, typer.Option(help="assurance, actions, resources or annual.")] = "assurance",
+    output_format: Annotated[str, typer.Option("--format", "-f", help="docx, html or md.")] = "docx",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default: <kind>-<year>.<format> here).")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")] = False,
+    previous: Annotated[
+        str | None, typer.Option(help="For --kind actions: date of the previous committee, YYYY-MM-DD.")
+    ] = None,
+    templates: Annotated[
+        Path | None, typer.Option(help="Folder of templates that override the built-in ones by name.", file_okay=False)
+    ] = None,
+    reference_docx: Annotated[
+        Path | None, typer.Option(help="A .docx whose styles the Word report uses.", dir_okay=False)
+    ] = None,
+    root: Root = None,
+    today: Today = None,
+) -> None:
+    """Make a committee report from the register and write it atomically (never over a file without --force).
+
+    Kinds: assurance (the annual assurance report), actions (action-plan progress since --previous),
+    resources (the register and its resources, with totals by tag), annual (the annual partnerships report).
+
+    Example: partreg report --year 2023 --format docx --output assurance-2023.docx
+    """
+
+    def command() -> int:
+        import sys
+
+        from partreg.compute.status import latest_year
+        from partreg.output import progress
+        from partreg.output.files import write_atomic
+        from partreg.render.provenance import provenance_of
+        from partreg.render.report import FORMATS, KINDS, ReportOptions, default_output_name, render_report
+        from partreg.render.view import ReportRequest
+
+        chosen_kind = choose(kind, tuple(KINDS), "--kind")
+        chosen_format = choose(output_format, FORMATS, "--format")
+        day = parse_today(today)
+        previous_day = parse_today(previous) if previous is not None else None
+        register = load(root)
+        # The latest assessed year; a register with no assessments yet reports on this year.
+        report_year = year if year is not None else (latest_year(register) or day.year)
+        target = output or Path(default_output_name(chosen_kind, report_year, chosen_format))
+        if target.exists() and not force:
+            from partreg.errors import PartregError
+
+            raise PartregError(f"{target} already exists", "give --force to replace it, or choose another --output")
+        request = ReportRequest(report_year, day, provenance_of(register.root, day), previous_day)
+        options = ReportOptions(chosen_kind, chosen_format, templates, reference_docx)
+        with progress.steps(f"Rendering the {chosen_kind} report"):
+            data = render_report(register, request, options)
+        write_atomic(target, data, force=force)
+        sys.stderr.write(f"wrote {target}\n")
+        return EXIT_OK
+
+    run(command, debug=debug_enabled(ctx))

@@ -1,0 +1,1 @@
+"""Render: facts -> documents (view model, sandboxed Jinja, Markdown, HTML and Word)."""

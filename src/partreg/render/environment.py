@@ -1,0 +1,99 @@
+"""Sandboxed Jinja2: council templates can read the view model, never Python internals or files.
+
+Templates are found by name in `--templates DIR`, then in `templates/` beside the register,
+then among the built-in templates shipped with partreg.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from partreg.errors import PartregError
+
+# What can start markup inside a line of Markdown (or a table cell, `|`); raw HTML needs `<`.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+
+
+def builtin_templates() -> Path:
+    """The `templates/` folder shipped in the wheel (or, in a checkout, at the repository's top)."""
+    shipped = Path(str(resources.files("partreg") / "templates"))
+    return shipped if shipped.is_dir() else Path(__file__).resolve().parents[3] / "templates"
+
+
+def template_dirs(root: Path, override: Path | None) -> list[Path]:
+    dirs = [override] if override is not None else []
+    return [*dirs, root / "templates", builtin_templates()]
+
+
+def md_escape(value: object) -> str:
+    """Text safe in Markdown: no markup, no HTML, no table breaks, one line."""
+    text = " ".join(str(value).split())
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def make_environment(dirs: list[Path], *, html: bool) -> SandboxedEnvironment:
+    env = SandboxedEnvironment(
+        loader=ChoiceLoader([FileSystemLoader(str(folder)) for folder in dirs if folder.is_dir()]),
+        autoescape=html,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md_escape
+    return env
+
+
+@contextmanager
+def template_errors(name: str) -> Iterator[None]:
+    """Any template error becomes one message naming the template file and line, never a traceback."""
+    hint = "correct the template, or delete it to use the built-in one"
+    try:
+        yield
+    except TemplateSyntaxError as exc:
+        raise PartregError(
+            f"{exc.filename or exc.name or name}:{exc.lineno}: template error: {exc.message}", hint
+        ) from None
+    except TemplateError as exc:
+        raise PartregError(f"{_template_line(name)}: template error: {exc.message}", hint) from None
+
+
+def render(env: SandboxedEnvironment, name: str, context: dict[str, Any]) -> str:
+    with template_errors(name):
+        return env.get_template(name).render(context)
+
+
+def render_blocks(env: SandboxedEnvironment, name: str, context: dict[str, Any]) -> dict[str, str]:
+    """Every `{% block %}` of a texts template, rendered on its own and stripped."""
+    with template_errors(name):
+        template = env.get_template(name)
+        return {
+            block: "".join(render_block(template.new_context(context))).strip()
+            for block, render_block in template.blocks.items()
+        }
+
+
+def _template_line(name: str) -> str:
+    """Jinja rewrites tracebacks so a template's frames carry its file and line."""
+    frames = traceback.extract_tb(sys.exc_info()[2])
+    in_templates = [f for f in frames if f.filename.endswith((".j2", ".html", ".md", ".txt"))]
+    if in_templates:
+        frame = in_templates[-1]
+        return f"{frame.filename}:{frame.lineno}"
+    return name
+
+
+def safe(markup: str) -> Markup:
+    """Markup partreg itself produced (chart SVG), marked so autoescape leaves it alone."""
+    return Markup(markup)  # built from escaped text in render/charts.py

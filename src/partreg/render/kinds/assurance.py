@@ -1,0 +1,160 @@
+"""`assurance`: the annual assurance report, in the shape of the Middlesbrough paper (000_...).
+
+Purpose and principles A–G, summary counts, the table of all partnerships with direction
+against last year, a paragraph for each amber or red, and the improvement plan.
+"""
+
+from __future__ import annotations
+
+from partreg.compute.listing import action_facts
+from partreg.compute.status import PartnershipStatus, statuses, summary
+from partreg.model.register import Register
+from partreg.render import charts
+from partreg.render.docx_writer import WordDocument
+from partreg.render.view import ReportRequest, View, base_view, partnership_row
+
+CONCERNING = ("amber", "red")
+
+
+def _concern(row: PartnershipStatus) -> View | None:
+    areas = [
+        area
+        for area, rating in (("governance", row.governance), ("performance", row.performance))
+        if rating.effective in CONCERNING
+    ]
+    if not areas:
+        return None
+    assessment = row.assessment
+    reasons = [r.declared_reason for r in (row.governance, row.performance) if r.declared_reason]
+    return {
+        **partnership_row(row),
+        "areas": " and ".join(areas),
+        "issue": assessment.issue if assessment and assessment.issue else "",
+        "reasons": reasons,
+    }
+
+
+def _direction_counts(rows: list[PartnershipStatus]) -> dict[str, dict[str, int]]:
+    counts: dict[str, dict[str, int]] = {"governance": {}, "performance": {}}
+    for row in rows:
+        for area, direction in (("governance", row.governance_direction), ("performance", row.performance_direction)):
+            counts[area][direction] = counts[area].get(direction, 0) + 1
+    return counts
+
+
+def build(register: Register, request: ReportRequest) -> View:
+    rows = statuses(register, request.year)
+    names = {entry.record.id: entry.record.name for entry in register.partnerships}
+    plan = [
+        {
+            "partnership": names.get(fact.partnership or "", fact.plan_id),
+            "issue": fact.action.issue or "",
+            "action": fact.action.action,
+            "target": "Ongoing" if fact.action.target == "ongoing" else fact.action.target.isoformat(),
+            "owner": fact.action.owner,
+            "status": "Complete"
+            if fact.action.status == "complete"
+            else fact.action.status.replace("-", " ").capitalize(),
+            "overdue": fact.overdue,
+        }
+        for fact in action_facts(register, request.today)
+        if fact.action.status != "cancelled"
+    ]
+    counts = summary(rows)
+    rag = charts.rag_chart({"governance": counts["governance"], "performance": counts["performance"]})
+    direction = charts.direction_chart(_direction_counts(rows))
+    return {
+        **base_view("assurance", register.policy.council, request),
+        "principles": [{"id": p.id, "title": p.title} for p in register.policy.principles],
+        "summary": counts,
+        "partnerships": [partnership_row(row) for row in rows],
+        "concerns": [concern for row in rows if (concern := _concern(row)) is not None],
+        "differences": [
+            {"name": row.partnership.name, "area": area, "reason": rating.reason}
+            for row in rows
+            for area, rating in (("governance", row.governance), ("performance", row.performance))
+            if rating.disagrees
+        ],
+        "plan": sorted(plan, key=lambda item: item["partnership"].casefold()),
+        "charts": {"rag": rag, "direction": direction},
+    }
+
+
+def to_docx(view: View, texts: dict[str, str], doc: WordDocument) -> None:
+    doc.title(texts["title"], texts.get("subtitle", ""))
+    doc.heading(texts["purpose_heading"], 1)
+    doc.paragraphs(texts["purpose"])
+    doc.heading(texts["principles_heading"], 1)
+    doc.bullets(f"{p['id']}. {p['title']}" for p in view["principles"])
+    doc.heading(texts["summary_heading"], 1)
+    counts = view["summary"]
+    doc.table(
+        ["", "Yes", "No"],
+        [
+            ["Statutory", counts["statutory"]["yes"], counts["statutory"]["no"]],
+            ["Significant", counts["significant"]["yes"], counts["significant"]["no"]],
+        ],
+    )
+    doc.table(
+        ["Rating", "Green", "Amber", "Red", "Unrated"],
+        [[area.capitalize(), *counts[area].values()] for area in ("governance", "performance")],
+    )
+    doc.chart(view["charts"]["rag"])
+    doc.chart(view["charts"]["direction"])
+    doc.heading(texts["table_heading"], 1)
+    doc.table(
+        [
+            "Partnership",
+            "Statutory",
+            "Significant",
+            "Governance",
+            "Performance",
+            "Direction (governance / performance)",
+        ],
+        [
+            [
+                p["name"],
+                p["statutory"],
+                p["significant"],
+                doc.rag(p["governance"]),
+                doc.rag(p["performance"]),
+                f"{p['direction']['governance']['label']} / {p['direction']['performance']['label']}",
+            ]
+            for p in view["partnerships"]
+        ],
+    )
+    doc.paragraphs(texts["table_note"])
+    if view["differences"]:
+        doc.heading(texts["differences_heading"], 2)
+        doc.bullets(f"{d['name']}, {d['area']}: {d['reason']}" for d in view["differences"])
+    doc.heading(texts["concerns_heading"], 1)
+    if not view["concerns"]:
+        doc.paragraphs(texts["no_concerns"])
+    for concern in view["concerns"]:
+        doc.heading(concern["name"], 2)
+        doc.paragraphs(
+            f"Rated {concern['areas']}: governance {concern['governance']['word'].lower()}, "
+            f"performance {concern['performance']['word'].lower()}."
+        )
+        if concern["issue"]:
+            doc.paragraphs(f"Issue: {concern['issue']}")
+        for reason in concern["reasons"]:
+            doc.paragraphs(f"Reason given: {reason}")
+    doc.heading(texts["plan_heading"], 1)
+    doc.table(
+        ["Partnership", "Issue", "Planned action", "Target date", "LMT lead", "Status"],
+        [
+            [
+                a["partnership"],
+                a["issue"],
+                a["action"],
+                a["target"],
+                a["owner"],
+                ("OVERDUE: " if a["overdue"] else "") + a["status"],
+            ]
+            for a in view["plan"]
+        ],
+    )
+    if texts.get("closing"):
+        doc.paragraphs(texts["closing"])
+    doc.provenance(view["provenance"]["text"])

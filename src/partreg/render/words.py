@@ -1,0 +1,29 @@
+"""The words and symbols every output uses for ratings and directions.
+
+RAG is always a word and a shape; colour is only ever an extra (accessibility).
+"""
+
+from __future__ import annotations
+
+RAG_SYMBOLS: dict[str | None, str] = {"green": "●", "amber": "▲", "red": "■", None: "○"}
+RAG_COLOURS: dict[str | None, str] = {"green": "#2e7d32", "amber": "#f9a825", "red": "#c62828", None: "#9e9e9e"}
+# Light shades for table cells, dark enough text on all of them.
+RAG_SHADES: dict[str | None, str] = {"green": "C8E6C9", "amber": "FFE082", "red": "FFCDD2", None: "EEEEEE"}
+DIRECTION_SYMBOLS = {"improved": "↑", "worse": "↓", "unchanged": "→", "new": "+", "unrated": "–"}
+
+
+def rag_word(rating: str | None) -> str:
+    return rating.capitalize() if rating else "Unrated"
+
+
+def rag_label(rating: str | None) -> str:
+    """`● Green`: the shape and the word."""
+    return f"{RAG_SYMBOLS[rating]} {rag_word(rating)}"
+
+
+def direction_label(direction: str) -> str:
+    return f"{DIRECTION_SYMBOLS[direction]} {direction.capitalize()}"
+
+
+def yes_no(value: bool) -> str:
+    return "Yes" if value else "No"
