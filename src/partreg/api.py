@@ -17,20 +17,27 @@ from partreg.compute.actions import ActionFact
 from partreg.compute.listing import action_facts
 from partreg.compute.status import PartnershipStatus, latest_year
 from partreg.compute.status import statuses as _statuses
+from partreg.diff.changes import ChangeSet
+from partreg.diff.compare import compare_registers
 from partreg.errors import PartregError
+from partreg.load.git import GitRepo, GitRevision
 from partreg.load.layout import find_root
+from partreg.load.source import Source, listed_partnership_ids, neighbourhood, open_source
 from partreg.load.worktree import WorkTree
 from partreg.load.yaml_reader import DEFAULT_LIMITS, Limits
 from partreg.model.register import Register, build_register
 
 __all__ = [
     "ActionFact",
+    "ChangeSet",
     "CheckResult",
     "Limits",
     "PartnershipStatus",
     "Register",
     "Selection",
     "actions",
+    "diff",
+    "load_partial",
     "load_register",
     "report_year",
     "statuses",
@@ -39,11 +46,29 @@ __all__ = [
 
 
 def load_register(
-    root: str | Path | None = None, *, limits: Limits = DEFAULT_LIMITS, on_file: Callable[[], None] | None = None
+    root: str | Path | None = None,
+    *,
+    revision: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    on_file: Callable[[], None] | None = None,
 ) -> Register:
-    """Read and type every file of the register whose root is `root` (or found from the cwd)."""
+    """Read and type every file of the register whose root is `root` (or found from the cwd).
+
+    With `revision` (a commit, branch or tag) the register is read as it was there, from Git.
+    """
     found = find_root(explicit=Path(root)) if root is not None else find_root()
-    return build_register(found, WorkTree(found, limits.max_bytes).files(), limits, on_file)
+    source = open_source(found, revision, limits.max_bytes)
+    register = build_register(found, source.files(), limits, on_file)
+    register.revision = source.revision
+    return register
+
+
+def load_partial(source: Source, paths: set[str], limits: Limits = DEFAULT_LIMITS) -> Register:
+    """Only `paths` and their neighbours: what a diff or a pre-commit hook needs to read."""
+    listed = source.paths()
+    register = build_register(source.root, source.files(neighbourhood(paths, listed)), limits)
+    register.listed_partnerships = listed_partnership_ids(listed)
+    return register
 
 
 def validate(register: Register, selection: Selection | None = None, today: date | None = None) -> CheckResult:
@@ -67,3 +92,36 @@ def statuses(register: Register, year: int | None = None) -> list[PartnershipSta
 def actions(register: Register, today: date | None = None) -> list[ActionFact]:
     """Every action with whether it is overdue or due soon on `today` (default: the real date)."""
     return action_facts(register, today or date.today())
+
+
+def diff(
+    root: str | Path | None = None, old: str | None = None, new: str | None = None, *, today: date | None = None
+) -> ChangeSet:
+    """What changed in the register from revision `old` (default HEAD) to `new` (default: the work tree).
+
+    `old` may be written `A..B`. Only the files Git says changed, and their neighbours, are read.
+    """
+    found = find_root(explicit=Path(root)) if root is not None else find_root()
+    if old is not None and ".." in old and new is None:
+        old, new = (part or "HEAD" for part in old.split("..", 1))
+    repo = GitRepo(found)
+    old_sha = repo.resolve(old or "HEAD")
+    new_sha = repo.resolve(new) if new is not None else None
+    day = today or date.today()
+    old_label = repo.short(old_sha)
+    new_label = repo.short(new_sha) if new_sha else "work tree"
+    changed = repo.changed_paths(old_sha, new_sha)
+    if not changed:
+        return ChangeSet(old_label, new_label)
+    old_source = GitRevision(repo, old_sha, DEFAULT_LIMITS.max_bytes)
+    new_source: Source = (
+        GitRevision(repo, new_sha, DEFAULT_LIMITS.max_bytes) if new_sha else WorkTree(found, DEFAULT_LIMITS.max_bytes)
+    )
+    return compare_registers(
+        load_partial(old_source, changed),
+        load_partial(new_source, changed),
+        today=day,
+        old_label=old_label,
+        new_label=new_label,
+        old_day=min(repo.commit_date(old_sha), day),
+    )

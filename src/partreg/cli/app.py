@@ -8,6 +8,7 @@ import typer
 
 from partreg import __version__
 from partreg.cli.actions import actions
+from partreg.cli.diff import diff
 from partreg.cli.listing import list_partnerships
 from partreg.cli.report import report
 from partreg.cli.rules import rules
@@ -50,6 +51,7 @@ app.command("show")(show)
 app.command("list")(list_partnerships)
 app.command("actions")(actions)
 app.command("report")(report)
+app.command("diff")(diff)
 app.command("rules")(rules)
 
 

@@ -1,12 +1,27 @@
-"""The only module that runs Git. Commands run with a clean environment and no pager."""
+"""The only module that runs Git. Commands run with a clean environment and no pager.
+
+A register at any revision is read straight from Git's objects: one `git ls-tree` for the
+listing and one long-lived `git cat-file --batch` for the contents, with no checkout and
+no temp files.
+"""
 
 from __future__ import annotations
 
 import os
 import shutil
 import subprocess
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
+from typing import IO
+
+from partreg.errors import PartregError
+from partreg.load.layout import REGISTER_DIR, is_yaml
+from partreg.load.worktree import SourceFile
+from partreg.problems import Problem, error
+
+_SYMLINK_MODE = "120000"
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,33 +30,195 @@ class GitState:
     dirty: bool  # uncommitted changes under register/ or templates/
 
 
+@dataclass(frozen=True, slots=True)
+class Commit:
+    sha: str
+    short: str
+    author: str
+    date: str  # ISO 8601, the author date
+    subject: str
+
+
 def _environment() -> dict[str, str]:
     # Variables such as GIT_DIR or GIT_INDEX_FILE (set inside hooks) would point Git elsewhere.
     clean = {key: value for key, value in os.environ.items() if not key.startswith("GIT_")}
-    return {**clean, "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0", "GIT_PAGER": "cat"}
+    return {**clean, "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0", "GIT_PAGER": "cat", "GIT_OPTIONAL_LOCKS": "0"}
 
 
-def _git(root: Path, *args: str) -> str | None:
-    if shutil.which("git") is None:
-        return None
-    try:
-        completed = subprocess.run(
-            ["git", "-C", str(root), *args],
-            capture_output=True,
-            text=True,
+class GitRepo:
+    """A Git work tree, asked questions with plain `git` commands."""
+
+    def __init__(self, root: Path) -> None:
+        if shutil.which("git") is None:
+            raise PartregError("git is not installed", "install Git, or run without a revision")
+        self.root = root
+        inside = self._run("rev-parse", "--is-inside-work-tree", check=False)
+        if inside is None or inside.strip() != "true":
+            raise PartregError(f"{root} is not in a Git repository", "run `git init`, or give --root a Git work tree")
+
+    def _run(self, *args: str, check: bool = True, text: bool = True) -> str | None:
+        try:
+            completed = subprocess.run(
+                ["git", "-C", str(self.root), *args],
+                capture_output=True,
+                env=_environment(),
+                check=False,
+                timeout=300,
+            )
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise PartregError(f"git {args[0]} could not run: {exc}", "check that Git works in this folder") from None
+        if completed.returncode != 0:
+            if not check:
+                return None
+            message = completed.stderr.decode("utf-8", "replace").strip().splitlines()
+            raise PartregError(f"git {args[0]}: {message[-1] if message else 'failed'}", "check the revision")
+        return completed.stdout.decode("utf-8", "replace") if text else completed.stdout.decode("latin-1")
+
+    def resolve(self, revision: str) -> str:
+        """The full commit id of a revision, or a clear error for a bad one."""
+        if revision.startswith("-"):
+            raise PartregError(f"`{revision}` is not a revision", "give a commit, branch or tag, e.g. HEAD~1")
+        sha = self._run("rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}", check=False)
+        if not sha:
+            raise PartregError(f"unknown revision `{revision}`", "give a commit, branch or tag, e.g. HEAD~1 or v2023")
+        return sha.strip()
+
+    def short(self, sha: str) -> str:
+        return (self._run("rev-parse", "--short", sha) or sha[:7]).strip()
+
+    def listing(self, sha: str) -> list[tuple[str, str, str]]:
+        """(path, mode, blob id) of every file under register/ at a commit."""
+        out = self._run("ls-tree", "-r", "-z", "--full-tree", sha, "--", REGISTER_DIR) or ""
+        rows = []
+        for record in out.split("\0"):
+            if not record:
+                continue
+            meta, path = record.split("\t", 1)
+            mode, _kind, blob = meta.split(" ")
+            rows.append((path, mode, blob))
+        return rows
+
+    def changed_paths(self, old: str, new: str | None) -> set[str]:
+        """Register files that differ between two commits, or between a commit and the work tree."""
+        args = ["diff", "--name-only", "-z", "--no-renames", old, *([new] if new else []), "--", REGISTER_DIR]
+        changed = {path for path in (self._run(*args) or "").split("\0") if path}
+        if new is None:
+            untracked = self._run("ls-files", "-z", "--others", "--exclude-standard", "--", REGISTER_DIR) or ""
+            changed |= {path for path in untracked.split("\0") if path}
+        return changed
+
+    def commits_touching(self, pathspecs: Iterable[str]) -> list[Commit]:
+        """Commits that changed any of the paths (globs allowed), newest first."""
+        out = self._run("log", "--format=%H%x1f%h%x1f%an%x1f%aI%x1f%s%x1e", "--", *pathspecs) or ""
+        commits = []
+        for record in out.split("\x1e"):
+            if record.strip():
+                sha, short, author, when, subject = record.strip().split("\x1f")
+                commits.append(Commit(sha, short, author, when, subject))
+        return commits
+
+    def commit_date(self, sha: str) -> date:
+        return datetime.fromisoformat((self._run("show", "-s", "--format=%aI", sha) or "").strip()).date()
+
+    def parent(self, sha: str) -> str | None:
+        parent = self._run("rev-parse", "--verify", "--quiet", f"{sha}^", check=False)
+        return parent.strip() if parent else None
+
+    def head_state(self) -> GitState | None:
+        commit = self._run("rev-parse", "--short", "HEAD", check=False)
+        if commit is None:
+            return None
+        status = self._run("status", "--porcelain", "--untracked-files=all", "--", "register", "templates", check=False)
+        return GitState(commit.strip(), bool(status and status.strip()))
+
+
+class BlobReader:
+    """One `git cat-file --batch` process, asked for many objects in turn."""
+
+    def __init__(self, repo: GitRepo) -> None:
+        self.process = subprocess.Popen(
+            ["git", "-C", str(repo.root), "cat-file", "--batch"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
             env=_environment(),
-            check=False,
-            timeout=60,
         )
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    return completed.stdout if completed.returncode == 0 else None
+
+    def read(self, name: str) -> bytes | None:
+        """The content of an object (`<blob id>` or `<commit>:<path>`), or None when missing."""
+        stdin, stdout = self._pipes()
+        stdin.write(name.encode("utf-8") + b"\n")
+        stdin.flush()
+        header = stdout.readline().split()
+        if len(header) != 3:
+            return None
+        size = int(header[2])
+        content = stdout.read(size)
+        stdout.read(1)  # the newline after each object
+        return content
+
+    def _pipes(self) -> tuple[IO[bytes], IO[bytes]]:
+        assert self.process.stdin is not None and self.process.stdout is not None
+        return self.process.stdin, self.process.stdout
+
+    def close(self) -> None:
+        stdin, _ = self._pipes()
+        stdin.close()
+        self.process.wait(timeout=60)
+
+
+class GitRevision:
+    """A register as it was at a commit, read from Git objects: the same interface as WorkTree."""
+
+    def __init__(self, repo: GitRepo, sha: str, max_bytes: int) -> None:
+        self.repo = repo
+        self.root = repo.root
+        self.sha = sha
+        self.revision: str | None = sha
+        self.max_bytes = max_bytes
+        self._listing: list[tuple[str, str, str]] | None = None
+
+    @property
+    def listing(self) -> list[tuple[str, str, str]]:
+        if self._listing is None:
+            self._listing = self.repo.listing(self.sha)
+        return self._listing
+
+    def paths(self) -> list[str]:
+        return [path for path, _, _ in self.listing if is_yaml(path)]
+
+    def files(self, only: set[str] | None = None) -> Iterator[SourceFile | Problem]:
+        reader = BlobReader(self.repo)
+        try:
+            for path, mode, blob in self.listing:
+                if not is_yaml(path) or (only is not None and path not in only):
+                    continue
+                if mode == _SYMLINK_MODE:
+                    yield error(
+                        path,
+                        1,
+                        1,
+                        "Y015",
+                        "symbolic link: partreg does not follow links",
+                        "replace the link with the file itself",
+                    )
+                    continue
+                content = reader.read(blob) or b""
+                yield SourceFile(path, content[: self.max_bytes + 1])
+        finally:
+            reader.close()
+
+    def read_file(self, path: str) -> bytes | None:
+        """Any file of the commit (a council template, say), or None."""
+        reader = BlobReader(self.repo)
+        try:
+            return reader.read(f"{self.sha}:{path}")
+        finally:
+            reader.close()
 
 
 def head_state(root: Path) -> GitState | None:
     """HEAD's short hash and whether the register has uncommitted changes; None outside Git."""
-    commit = _git(root, "rev-parse", "--short", "HEAD")
-    if commit is None:
+    try:
+        return GitRepo(root).head_state()
+    except PartregError:
         return None
-    status = _git(root, "status", "--porcelain", "--untracked-files=all", "--", "register", "templates")
-    return GitState(commit.strip(), bool(status and status.strip()))

@@ -27,12 +27,39 @@ class SourceFile:
 class WorkTree:
     """Reads a register from the file system."""
 
+    revision: str | None = None
+
     def __init__(self, root: Path, max_bytes: int) -> None:
         self.root = root
         self.max_bytes = max_bytes
 
-    def files(self) -> Iterator[SourceFile | Problem]:
-        yield from self._walk(self.root / REGISTER_DIR, REGISTER_DIR)
+    def files(self, only: set[str] | None = None) -> Iterator[SourceFile | Problem]:
+        """Every register file, or just the paths in `only` (register-relative to the root)."""
+        if only is None:
+            yield from self._walk(self.root / REGISTER_DIR, REGISTER_DIR)
+            return
+        for path in sorted(only):
+            full = self.root / path
+            if full.is_symlink():
+                yield error(
+                    path,
+                    1,
+                    1,
+                    "Y015",
+                    "symbolic link: partreg does not follow links",
+                    "replace the link with the file itself",
+                )
+            elif full.is_file():
+                yield self._read(full, path)
+
+    def paths(self) -> list[str]:
+        """Every YAML file under register/ (names only, nothing read)."""
+        found = []
+        for folder, dirs, names in os.walk(self.root / REGISTER_DIR):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            relative = Path(folder).relative_to(self.root).as_posix()
+            found += [f"{relative}/{name}" for name in names if is_yaml(name)]
+        return sorted(found)
 
     def _walk(self, folder: Path, relative: str) -> Iterator[SourceFile | Problem]:
         try:

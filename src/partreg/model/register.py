@@ -53,6 +53,10 @@ class Register:
     problems: list[Problem] = field(default_factory=list)
     # Ids written in files that failed the schema, so references to them are not reported twice.
     unparsed_ids: dict[Kind, set[str]] = field(default_factory=dict)
+    # Partnership ids named by files that exist but were not read (a partial load for a diff or a hook).
+    listed_partnerships: set[str] = field(default_factory=set)
+    # The Git commit it was read from; None for the work tree.
+    revision: str | None = None
     _by_id: dict[str, Partnership] = field(default_factory=dict, repr=False)
 
     def documents(self) -> list[Document]:
@@ -68,7 +72,8 @@ class Register:
     def known_ids(self, kind: Kind) -> set[str]:
         entries: list[Entry[Partnership]] | list[Entry[ActionPlan]]
         entries = self.partnerships if kind is Kind.PARTNERSHIP else self.plans
-        return {e.record.id for e in entries} | self.unparsed_ids.get(kind, set())
+        known = {e.record.id for e in entries} | self.unparsed_ids.get(kind, set())
+        return known | self.listed_partnerships if kind is Kind.PARTNERSHIP else known
 
 
 def build_register(

@@ -1,0 +1,48 @@
+"""Where a register is read from: the work tree, or a Git revision. Both list and read files alike."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Protocol
+
+from partreg.load.git import GitRepo, GitRevision
+from partreg.load.layout import Kind, place
+from partreg.load.worktree import SourceFile, WorkTree
+from partreg.problems import Problem
+
+
+class Source(Protocol):
+    root: Path
+    revision: str | None  # the commit read from; None for the work tree
+
+    def files(self, only: set[str] | None = None) -> Iterator[SourceFile | Problem]: ...
+
+    def paths(self) -> list[str]: ...
+
+
+def open_source(root: Path, revision: str | None, max_bytes: int) -> Source:
+    """The work tree when `revision` is None, else the register at that Git revision."""
+    if revision is None:
+        return WorkTree(root, max_bytes)
+    repo = GitRepo(root)
+    return GitRevision(repo, repo.resolve(revision), max_bytes)
+
+
+def neighbourhood(paths: set[str], listed: list[str]) -> set[str]:
+    """The files whose records the changed ones refer to, or that refer to them, and the policy.
+
+    Matched by file stem: an assessment and the usual plan are named after their partnership.
+    """
+    stems = {place(path).stem for path in paths}
+    related = {
+        path
+        for path in listed
+        if place(path).stem in stems and place(path).kind in (Kind.PARTNERSHIP, Kind.ASSESSMENT, Kind.PLAN)
+    }
+    policies = {path for path in listed if place(path).kind is Kind.POLICY}
+    return paths | related | policies
+
+
+def listed_partnership_ids(listed: list[str]) -> set[str]:
+    return {place(path).stem for path in listed if place(path).kind is Kind.PARTNERSHIP}

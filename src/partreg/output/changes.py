@@ -1,0 +1,72 @@
+"""`partreg diff` formatters: the terminal, a pull-request comment (Markdown), and stable JSON."""
+
+from __future__ import annotations
+
+import json
+from itertools import groupby
+
+from rich.console import Console
+from rich.text import Text
+
+from partreg.diff.changes import PHRASES, Change, ChangeSet
+
+# JSON schema version: bump when a field's meaning changes.
+JSON_VERSION = 1
+
+
+def _heading(kind: str) -> str:
+    return PHRASES[kind][1].capitalize()
+
+
+def as_json(changes: ChangeSet) -> str:
+    document = {
+        "version": JSON_VERSION,
+        "old": changes.old,
+        "new": changes.new,
+        "summary": changes.summary,
+        "counts": changes.counts(),
+        "changes": [
+            {
+                "kind": c.kind,
+                "subject": c.subject,
+                "name": c.name,
+                "field": c.field,
+                "old": c.old,
+                "new": c.new,
+                "text": c.text,
+            }
+            for c in changes.sorted()
+        ],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False, default=str) + "\n"
+
+
+def _md_text(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("<", "\\<").replace(">", "\\>").replace("*", "\\*").replace("_", "\\_")
+
+
+def as_markdown(changes: ChangeSet) -> str:
+    """For a PR comment: the summary line first, then one section per kind of change."""
+    lines = [f"**Register changes ({changes.old} → {changes.new}):** {changes.summary}", ""]
+    for kind, group in groupby(changes.sorted(), key=lambda change: change.kind):
+        lines += [f"### {_heading(kind)}", ""]
+        lines += [f"- {_md_text(change.text)}" for change in group]
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def print_standard(changes: ChangeSet, console: Console) -> None:
+    console.print(Text(f"{changes.old} → {changes.new}: {changes.summary}", style="bold"))
+    for kind, group in groupby(changes.sorted(), key=lambda change: change.kind):
+        console.print()
+        console.print(Text(_heading(kind), style="bold underline"))
+        for change in group:
+            console.print(Text(f"  {change.text}", style=_style(change)))
+
+
+def _style(change: Change) -> str:
+    if change.kind in ("finding-introduced", "action-newly-overdue", "partnership-removed"):
+        return "red"
+    if change.kind in ("finding-fixed", "action-completed", "partnership-added"):
+        return "green"
+    return ""
