@@ -92,7 +92,21 @@ MEASUREMENTS: tuple[Measurement, ...] = (
         baseline="validate",
         max_ratio=3.0,
     ),
-)
+    # The register is a Git repository with two commits and one uncommitted change (see commit_history).
+    Measurement(
+        "diff HEAD..work tree",
+        (PY, "-m", "partreg", "diff", "--root", "{root}", "--format", "json", "--today", TODAY),
+        baseline="validate",
+        max_ratio=0.1,
+    ),
+    Measurement(
+        "report --as-of HEAD~1",
+        (PY, "-m", "partreg", "report", "--root", "{root}", "--format", "docx", "--today", TODAY,
+         "--as-of", "HEAD~1", "--output", "{root}/as-of.docx", "--force"),
+        baseline="report --format docx",
+        max_ratio=1.5,
+    ),
+)  # fmt: skip
 
 
 @dataclass
@@ -202,9 +216,26 @@ def generate(root: Path, partnerships: int) -> bool:
     return done.returncode == 0  # generate.py has already said why on stderr
 
 
+def commit_history(root: Path) -> None:
+    """Commit the register, change one file and commit again, then change one more file."""
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True)
+
+    git("init", "-q", "-b", "main")
+    git("add", "-A")
+    git("-c", "user.name=bench", "-c", "user.email=bench@partreg.invalid", "commit", "-q", "-m", "generated")
+    for message in ("one change", None):
+        first = sorted((root / "register" / "partnerships").iterdir())[0 if message else 1]
+        first.write_text(first.read_text(encoding="utf-8").replace("lead_officer:", "lead_officer: Acting", 1))
+        if message:
+            git("-c", "user.name=bench", "-c", "user.email=bench@partreg.invalid", "commit", "-q", "-am", message)
+
+
 def benchmark(root: Path, args: argparse.Namespace) -> int:
     if not generate(root, args.partnerships):
         return 1
+    commit_history(root)
     results: dict[str, Result] = {}
     checks: list[Check] = []
     for spec in MEASUREMENTS:

@@ -20,12 +20,12 @@ from partreg.compute.status import statuses as _statuses
 from partreg.diff.changes import ChangeSet
 from partreg.diff.compare import compare_registers
 from partreg.errors import PartregError
-from partreg.load.git import GitRepo, GitRevision
+from partreg.load.git import GitRepo, GitRevision, GitState
 from partreg.load.layout import find_root
-from partreg.load.source import Source, listed_partnership_ids, neighbourhood, open_source
+from partreg.load.source import Source, open_source
 from partreg.load.worktree import WorkTree
 from partreg.load.yaml_reader import DEFAULT_LIMITS, Limits
-from partreg.model.register import Register, build_register
+from partreg.model.register import Register, build_partial, build_register
 
 __all__ = [
     "ActionFact",
@@ -39,6 +39,7 @@ __all__ = [
     "diff",
     "load_partial",
     "load_register",
+    "report",
     "report_year",
     "statuses",
     "validate",
@@ -65,10 +66,7 @@ def load_register(
 
 def load_partial(source: Source, paths: set[str], limits: Limits = DEFAULT_LIMITS) -> Register:
     """Only `paths` and their neighbours: what a diff or a pre-commit hook needs to read."""
-    listed = source.paths()
-    register = build_register(source.root, source.files(neighbourhood(paths, listed)), limits)
-    register.listed_partnerships = listed_partnership_ids(listed)
-    return register
+    return build_partial(source, paths, limits)
 
 
 def validate(register: Register, selection: Selection | None = None, today: date | None = None) -> CheckResult:
@@ -117,11 +115,57 @@ def diff(
     new_source: Source = (
         GitRevision(repo, new_sha, DEFAULT_LIMITS.max_bytes) if new_sha else WorkTree(found, DEFAULT_LIMITS.max_bytes)
     )
+    old_register, new_register = load_partial(old_source, changed), load_partial(new_source, changed)
+    # A record may name a partnership on one side only (a plan moved to another): read it on both.
+    named = _named_partnerships(old_register) | _named_partnerships(new_register)
+    wanted = changed | {f"register/partnerships/{pid}.yaml" for pid in named}
+    if wanted != changed:
+        old_register, new_register = load_partial(old_source, wanted), load_partial(new_source, wanted)
     return compare_registers(
-        load_partial(old_source, changed),
-        load_partial(new_source, changed),
+        old_register,
+        new_register,
         today=day,
         old_label=old_label,
         new_label=new_label,
         old_day=min(repo.commit_date(old_sha), day),
     )
+
+
+def report(
+    register: Register,
+    *,
+    kind: str = "assurance",
+    output_format: str = "docx",
+    year: int | None = None,
+    today: date | None = None,
+    previous: date | None = None,
+    templates: Path | None = None,
+    reference_docx: Path | None = None,
+    since: str | None = None,
+) -> bytes:
+    """A committee report as bytes. A register read `as of` a revision takes that revision's own
+    council templates, and its provenance names that commit; `since` adds the changes from that
+    revision (the last published paper's tag, say) as an appendix.
+    """
+    from partreg.render.provenance import Provenance, provenance_of
+    from partreg.render.report import ReportOptions, render_report
+    from partreg.render.view import ReportRequest
+
+    day = today or date.today()
+    chosen_year = year if year is not None else (latest_year(register) or day.year)
+    council: dict[str, bytes] | None = None
+    if register.revision is not None:
+        repo = GitRepo(register.root)
+        revision = GitRevision(repo, register.revision, DEFAULT_LIMITS.max_bytes)
+        council = {path.removeprefix("templates/"): data for path, data in revision.folder("templates").items()}
+        provenance = Provenance(register.root.name, GitState(repo.short(register.revision), dirty=False), day)
+    else:
+        provenance = provenance_of(register.root, day)
+    changes = diff(register.root, since, register.revision, today=day) if since is not None else None
+    options = ReportOptions(kind, output_format, templates, reference_docx, council, changes)
+    return render_report(register, ReportRequest(chosen_year, day, provenance, previous), options)
+
+
+def _named_partnerships(register: Register) -> set[str]:
+    named = {e.record.partnership for e in register.plans if e.record.partnership}
+    return named | {e.record.partnership for e in register.assessments} | {e.record.id for e in register.partnerships}

@@ -10,6 +10,7 @@ from partreg import __version__
 from partreg.cli.actions import actions
 from partreg.cli.diff import diff
 from partreg.cli.listing import list_partnerships
+from partreg.cli.log import log
 from partreg.cli.report import report
 from partreg.cli.rules import rules
 from partreg.cli.show import show
@@ -52,6 +53,7 @@ app.command("list")(list_partnerships)
 app.command("actions")(actions)
 app.command("report")(report)
 app.command("diff")(diff)
+app.command("log")(log)
 app.command("rules")(rules)
 
 

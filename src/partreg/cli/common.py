@@ -14,14 +14,14 @@ if TYPE_CHECKING:
 DATA_FORMATS = ("standard", "json", "csv")
 
 
-def load(root: Path | None) -> Register:
-    """The register, with a progress counter on a terminal and a note when files had errors."""
+def load(root: Path | None, revision: str | None = None) -> Register:
+    """The register (at `revision`, when given), with progress on a terminal and a note on errors."""
     from partreg import api
     from partreg.output import progress
     from partreg.problems import Severity
 
     with progress.counting("Reading register files") as tick:
-        register = api.load_register(root, on_file=tick)
+        register = api.load_register(root, revision=revision, on_file=tick)
     unreadable = {p.path for p in register.problems if p.severity is Severity.ERROR}
     if unreadable:
         sys.stderr.write(

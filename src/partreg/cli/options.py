@@ -27,6 +27,12 @@ Today = Annotated[
 ]
 
 
+AsOf = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of", help="Read the register as it was at this Git revision (commit, branch or tag).", show_default=False
+    ),
+]
 DataFormat = Annotated[str, typer.Option("--format", "-f", help="standard, json or csv.")]
 
 

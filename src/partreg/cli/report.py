@@ -9,7 +9,7 @@ import typer
 
 from partreg.cli.boundary import EXIT_OK, run
 from partreg.cli.common import load
-from partreg.cli.options import Root, Today, choose, debug_enabled, parse_today
+from partreg.cli.options import AsOf, Root, Today, choose, debug_enabled, parse_today
 
 
 def report(
@@ -32,6 +32,10 @@ def report(
     reference_docx: Annotated[
         Path | None, typer.Option(help="A .docx whose styles the Word report uses.", dir_okay=False)
     ] = None,
+    as_of: AsOf = None,
+    since: Annotated[
+        str | None, typer.Option(help="Add the changes since this revision (the last paper's tag) as an appendix.")
+    ] = None,
     root: Root = None,
     today: Today = None,
 ) -> None:
@@ -40,35 +44,41 @@ def report(
     Kinds: assurance (the annual assurance report), actions (action-plan progress since --previous),
     resources (the register and its resources, with totals by tag), annual (the annual partnerships report).
 
-    Example: partreg report --year 2023 --format docx --output assurance-2023.docx
+    Example: partreg report --year 2023 --format docx --output assurance-2023.docx --since v2022
     """
 
     def command() -> int:
         import sys
 
+        from partreg import api
         from partreg.compute.status import latest_year
+        from partreg.errors import PartregError
         from partreg.output import progress
         from partreg.output.files import write_atomic
-        from partreg.render.provenance import provenance_of
-        from partreg.render.report import FORMATS, KINDS, ReportOptions, default_output_name, render_report
-        from partreg.render.view import ReportRequest
+        from partreg.render.report import FORMATS, KINDS, default_output_name
 
         chosen_kind = choose(kind, tuple(KINDS), "--kind")
         chosen_format = choose(output_format, FORMATS, "--format")
         day = parse_today(today)
         previous_day = parse_today(previous) if previous is not None else None
-        register = load(root)
+        register = load(root, as_of)
         # The latest assessed year; a register with no assessments yet reports on this year.
         report_year = year if year is not None else (latest_year(register) or day.year)
         target = output or Path(default_output_name(chosen_kind, report_year, chosen_format))
         if target.exists() and not force:
-            from partreg.errors import PartregError
-
             raise PartregError(f"{target} already exists", "give --force to replace it, or choose another --output")
-        request = ReportRequest(report_year, day, provenance_of(register.root, day), previous_day)
-        options = ReportOptions(chosen_kind, chosen_format, templates, reference_docx)
         with progress.steps(f"Rendering the {chosen_kind} report"):
-            data = render_report(register, request, options)
+            data = api.report(
+                register,
+                kind=chosen_kind,
+                output_format=chosen_format,
+                year=report_year,
+                today=day,
+                previous=previous_day,
+                templates=templates,
+                reference_docx=reference_docx,
+                since=since,
+            )
         write_atomic(target, data, force=force)
         sys.stderr.write(f"wrote {target}\n")
         return EXIT_OK

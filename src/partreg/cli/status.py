@@ -8,7 +8,7 @@ import typer
 
 from partreg.cli.boundary import EXIT_OK, run
 from partreg.cli.common import data_format, load, write
-from partreg.cli.options import DataFormat, Root, Today, debug_enabled, parse_today
+from partreg.cli.options import AsOf, DataFormat, Root, Today, debug_enabled, parse_today
 
 
 def status(
@@ -16,6 +16,7 @@ def status(
     year: Annotated[int | None, typer.Option(help="Register year (default: the latest assessed year).")] = None,
     root: Root = None,
     today: Today = None,
+    as_of: AsOf = None,
     output_format: DataFormat = "standard",
 ) -> None:
     """The committee's table: statutory, significant, governance and performance RAG, direction of travel.
@@ -33,7 +34,7 @@ def status(
 
         chosen = data_format(output_format)
         day = parse_today(today)
-        register = load(root)
+        register = load(root, as_of)
         shown_year = api.report_year(register, year)
         rows = api.statuses(register, shown_year)
         if chosen == "json":

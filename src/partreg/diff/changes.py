@@ -14,6 +14,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "partnership-dissolved": ("partnership dissolved or left", "partnerships dissolved or left"),
     "rating-changed": ("rating changed", "ratings changed"),
     "assessment-added": ("new assessment", "new assessments"),
+    "assessment-removed": ("assessment removed", "assessments removed"),
     "field-changed": ("field changed", "fields changed"),
     "action-added": ("action added", "actions added"),
     "action-removed": ("action removed", "actions removed"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel
@@ -14,6 +15,7 @@ from partreg.check.run import Selection, check_register
 from partreg.compute import ratings
 from partreg.compute.actions import is_overdue
 from partreg.diff.changes import Change, ChangeSet
+from partreg.load.layout import Kind
 from partreg.model.assessment import Assessment
 from partreg.model.partnership import Partnership
 from partreg.model.plan import Action, ActionPlan
@@ -32,10 +34,27 @@ def flatten(record: BaseModel, skip: tuple[str, ...] = ()) -> dict[str, Any]:
             for key, inner in value.items():
                 walk(f"{prefix}.{key}" if prefix else key, inner)
         else:
-            flat[prefix] = value
+            flat[prefix] = _plain(value)
 
-    walk("", {k: v for k, v in record.model_dump(mode="json", exclude_none=True).items() if k not in skip})
+    walk("", {k: v for k, v in record.model_dump(exclude_none=True).items() if k not in skip})
     return flat
+
+
+def _plain(value: Any) -> Any:
+    """Values compared as what they mean: `£8,000` and `8000.00` are both 8000 (FORMAT.md)."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, BaseModel):
+        return {key: _plain(inner) for key, inner in value.model_dump(exclude_none=True).items()}
+    if isinstance(value, dict):
+        return {key: _plain(inner) for key, inner in value.items()}
+    return value
 
 
 def _shown(value: Any) -> str:
@@ -72,7 +91,10 @@ def compare_registers(
 def _partnerships(old: Register, new: Register) -> Iterator[Change]:
     before = {e.record.id: e.record for e in old.partnerships}
     after = {e.record.id: e.record for e in new.partnerships}
-    added, removed = sorted(after.keys() - before.keys()), sorted(before.keys() - after.keys())
+    # A file that is there but failed the schema is not added or removed: its finding tells what is wrong.
+    unreadable = old.unparsed_ids.get(Kind.PARTNERSHIP, set()) | new.unparsed_ids.get(Kind.PARTNERSHIP, set())
+    added = sorted(after.keys() - before.keys() - unreadable)
+    removed = sorted(before.keys() - after.keys() - unreadable)
     renamed = _renames(before, after, added, removed)
     for old_id, new_id in renamed.items():
         yield Change(
@@ -134,13 +156,17 @@ def _assessments(old: Register, new: Register, names: dict[str, str]) -> Iterato
         year, pid = key
         name = names.get(pid, pid)
         yield Change("assessment-added", f"{year}/{pid}", name, f"{name}: {year} assessment added")
+    for key in sorted(before.keys() - after.keys()):
+        year, pid = key
+        name = names.get(pid, pid)
+        yield Change("assessment-removed", f"{year}/{pid}", name, f"{name}: {year} assessment removed")
     for key in sorted(after.keys() & before.keys()):
         year, pid = key
         name = names.get(pid, pid)
         rated = list(_rating_changes(f"{year}/{pid}", name, before[key], after[key], old, new))
         yield from rated
         # A declared rating's change is already told as a rating change, with its reason.
-        told = {f"{change.field}.rating" for change in rated}
+        told = {f"{change.field}.{part}" for change in rated for part in ("rating", "reason")}
         for change in field_changes(f"{year}/{pid}", f"{name} ({year})", before[key], after[key]):
             if change.field not in told:
                 yield change
@@ -166,6 +192,12 @@ def _actions_by_name(register: Register) -> dict[str, tuple[ActionPlan, Action]]
 
 
 def _actions(old: Register, new: Register, names: dict[str, str], today: date, old_day: date) -> Iterator[Change]:
+    plans_before = {e.record.id: e.record for e in old.plans}
+    for entry in new.plans:
+        was = plans_before.get(entry.record.id)
+        if was is not None:
+            name = names.get(entry.record.partnership or "", entry.record.title or entry.record.id)
+            yield from field_changes(entry.record.id, name, was, entry.record, skip=("actions",))
     before, after = _actions_by_name(old), _actions_by_name(new)
     for key in sorted(after.keys() - before.keys()):
         plan, action = after[key]

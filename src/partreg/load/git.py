@@ -86,9 +86,9 @@ class GitRepo:
     def short(self, sha: str) -> str:
         return (self._run("rev-parse", "--short", sha) or sha[:7]).strip()
 
-    def listing(self, sha: str) -> list[tuple[str, str, str]]:
-        """(path, mode, blob id) of every file under register/ at a commit."""
-        out = self._run("ls-tree", "-r", "-z", "--full-tree", sha, "--", REGISTER_DIR) or ""
+    def listing(self, sha: str, folder: str = REGISTER_DIR) -> list[tuple[str, str, str]]:
+        """(path, mode, blob id) of every file under a folder (register/ by default) at a commit."""
+        out = self._run("ls-tree", "-r", "-z", sha, "--", folder) or ""  # paths relative to the root
         rows = []
         for record in out.split("\0"):
             if not record:
@@ -100,7 +100,17 @@ class GitRepo:
 
     def changed_paths(self, old: str, new: str | None) -> set[str]:
         """Register files that differ between two commits, or between a commit and the work tree."""
-        args = ["diff", "--name-only", "-z", "--no-renames", old, *([new] if new else []), "--", REGISTER_DIR]
+        args = [
+            "diff",
+            "--name-only",
+            "--relative",
+            "-z",
+            "--no-renames",
+            old,
+            *([new] if new else []),
+            "--",
+            REGISTER_DIR,
+        ]
         changed = {path for path in (self._run(*args) or "").split("\0") if path}
         if new is None:
             untracked = self._run("ls-files", "-z", "--others", "--exclude-standard", "--", REGISTER_DIR) or ""
@@ -161,9 +171,10 @@ class BlobReader:
         return self.process.stdin, self.process.stdout
 
     def close(self) -> None:
-        stdin, _ = self._pipes()
+        stdin, stdout = self._pipes()
         stdin.close()
         self.process.wait(timeout=60)
+        stdout.close()
 
 
 class GitRevision:
@@ -207,11 +218,15 @@ class GitRevision:
         finally:
             reader.close()
 
-    def read_file(self, path: str) -> bytes | None:
-        """Any file of the commit (a council template, say), or None."""
+    def folder(self, folder: str) -> dict[str, bytes]:
+        """Every regular file under a folder of the commit (the council's templates/, say), by path."""
         reader = BlobReader(self.repo)
         try:
-            return reader.read(f"{self.sha}:{path}")
+            return {
+                path: reader.read(blob) or b""
+                for path, mode, blob in self.repo.listing(self.sha, folder)
+                if mode != _SYMLINK_MODE
+            }
         finally:
             reader.close()
 

@@ -34,6 +34,8 @@ def neighbourhood(paths: set[str], listed: list[str]) -> set[str]:
 
     Matched by file stem: an assessment and the usual plan are named after their partnership.
     """
+    if any(place(path).kind is Kind.POLICY for path in paths):
+        return paths | set(listed)  # every rating depends on the policy
     stems = {place(path).stem for path in paths}
     related = {
         path

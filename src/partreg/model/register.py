@@ -12,6 +12,7 @@ from pydantic import BaseModel
 
 from partreg.load.document import Document
 from partreg.load.layout import Kind, Placed, place
+from partreg.load.source import Source, listed_partnership_ids, neighbourhood
 from partreg.load.worktree import SourceFile
 from partreg.load.yaml_reader import DEFAULT_LIMITS, Limits, read_document
 from partreg.model.assessment import Assessment
@@ -146,3 +147,23 @@ def _file_record(register: Register, placed: Placed, doc: Document, record: Base
         register.assessments.append(Entry(placed, doc, record))
     elif isinstance(record, ActionPlan):
         register.plans.append(Entry(placed, doc, record))
+
+
+def build_partial(source: Source, paths: set[str], limits: Limits = DEFAULT_LIMITS) -> Register:
+    """Only `paths` and their neighbours: what a diff or a pre-commit hook needs to read.
+
+    Every partnership the source lists is known by id, so references to unread files hold.
+    """
+    listed = source.paths()
+    wanted = neighbourhood(paths, listed)
+    register = build_register(source.root, source.files(wanted), limits)
+    # A plan or assessment may name a partnership whose file has another stem: read that too.
+    named = {e.record.partnership for e in register.plans if e.record.partnership}
+    named |= {e.record.partnership for e in register.assessments}
+    missing = named - {e.record.id for e in register.partnerships}
+    extra = {path for path in listed if place(path).kind is Kind.PARTNERSHIP and place(path).stem in missing}
+    if extra - wanted:
+        register = build_register(source.root, source.files(wanted | extra), limits)
+    register.listed_partnerships = listed_partnership_ids(listed)
+    register.revision = source.revision
+    return register

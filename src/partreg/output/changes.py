@@ -42,7 +42,17 @@ def as_json(changes: ChangeSet) -> str:
 
 
 def _md_text(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("<", "\\<").replace(">", "\\>").replace("*", "\\*").replace("_", "\\_")
+    """Escape Markdown outside `code spans` (inside them a backslash would show literally)."""
+    parts = text.split("`")
+    for index in range(0, len(parts), 2 if len(parts) % 2 else 1):
+        parts[index] = _md_escape(parts[index])
+    return "`".join(parts)
+
+
+def _md_escape(text: str) -> str:
+    for char in ("\\", "<", ">", "*", "_", "[", "]", "|"):
+        text = text.replace(char, "\\" + char)
+    return text
 
 
 def as_markdown(changes: ChangeSet) -> str:
@@ -61,10 +71,11 @@ def print_standard(changes: ChangeSet, console: Console) -> None:
         console.print()
         console.print(Text(_heading(kind), style="bold underline"))
         for change in group:
-            console.print(Text(f"  {change.text}", style=_style(change)))
+            console.print(Text(f"  {change.text}", style=change_style(change)))
 
 
-def _style(change: Change) -> str:
+def change_style(change: Change) -> str:
+    """Colour as an extra: red for what got worse, green for what got better."""
     if change.kind in ("finding-introduced", "action-newly-overdue", "partnership-removed"):
         return "red"
     if change.kind in ("finding-fixed", "action-completed", "partnership-added"):

@@ -39,10 +39,14 @@ Cell = str | int | float | RagCell | None
 
 
 class WordDocument:
-    def __init__(self, reference: Path | None = None) -> None:
-        self.document = Document(str(reference)) if reference is not None else Document()
+    def __init__(self, reference: Path | bytes | None = None) -> None:
+        if isinstance(reference, bytes):
+            self.document = Document(io.BytesIO(reference))
+        else:
+            self.document = Document(str(reference)) if reference is not None else Document()
         if reference is not None:
             self._clear_body()
+        self._provenance = ""
         self._style_names = {style.name for style in self.document.styles}
 
     def _clear_body(self) -> None:
@@ -100,10 +104,8 @@ class WordDocument:
         caption.runs[0].font.size = Pt(9)
 
     def provenance(self, text: str) -> None:
-        paragraph = self.document.add_paragraph()
-        run = paragraph.add_run(text.replace("`", ""))
-        run.italic = True
-        run.font.size = Pt(8)
+        """What the report was built from; written last, after any appendix."""
+        self._provenance = text.replace("`", "")
 
     def set_properties(self, title: str, subject: str, data_date: date) -> None:
         properties = self.document.core_properties
@@ -118,6 +120,10 @@ class WordDocument:
         properties.revision = 1
 
     def to_bytes(self) -> bytes:
+        if self._provenance:
+            run = self.document.add_paragraph().add_run(self._provenance)
+            run.italic = True
+            run.font.size = Pt(8)
         raw = io.BytesIO()
         self.document.save(raw)
         return _fixed_times(raw.getvalue())

@@ -15,7 +15,15 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    DictLoader,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateSyntaxError,
+)
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
@@ -31,9 +39,15 @@ def builtin_templates() -> Path:
     return shipped if shipped.is_dir() else Path(__file__).resolve().parents[3] / "templates"
 
 
-def template_dirs(root: Path, override: Path | None) -> list[Path]:
-    dirs = [override] if override is not None else []
-    return [*dirs, root / "templates", builtin_templates()]
+def template_loaders(root: Path, override: Path | None, council: dict[str, str] | None) -> list[BaseLoader]:
+    """`--templates`, then the council's templates (a folder, or as read from a Git revision), then the built-ins.
+
+    Files are looked up by name, so a council template replaces the built-in one of that name.
+    """
+    loaders: list[BaseLoader] = [FileSystemLoader(str(override))] if override is not None else []
+    loaders.append(DictLoader(council) if council is not None else FileSystemLoader(str(root / "templates")))
+    loaders.append(FileSystemLoader(str(builtin_templates())))
+    return loaders
 
 
 def md_escape(value: object) -> str:
@@ -42,9 +56,9 @@ def md_escape(value: object) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
-def make_environment(dirs: list[Path], *, html: bool) -> SandboxedEnvironment:
+def make_environment(loaders: list[BaseLoader], *, html: bool) -> SandboxedEnvironment:
     env = SandboxedEnvironment(
-        loader=ChoiceLoader([FileSystemLoader(str(folder)) for folder in dirs if folder.is_dir()]),
+        loader=ChoiceLoader(loaders),
         autoescape=html,
         undefined=StrictUndefined,
         trim_blocks=True,

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import groupby
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from partreg.diff.changes import PHRASES, ChangeSet
 from partreg.errors import PartregError
 from partreg.model.register import Register
 from partreg.render import charts
 from partreg.render.docx_writer import WordDocument
-from partreg.render.environment import make_environment, render, render_blocks, safe, template_dirs
+from partreg.render.environment import make_environment, render, render_blocks, safe, template_loaders
 from partreg.render.kinds import actions, annual, assurance, resources
 from partreg.render.view import ReportRequest, View
 
@@ -32,6 +34,9 @@ class ReportOptions:
     output_format: str = "docx"
     templates: Path | None = None  # --templates DIR, before the register's own templates/
     reference_docx: Path | None = None
+    # The council's templates/ as read from a Git revision (`--as-of`), by file name; None: the folder.
+    council_templates: dict[str, bytes] | None = None
+    changes: ChangeSet | None = None  # `--since`: the appendix of changes since the last report
 
 
 def render_report(register: Register, request: ReportRequest, options: ReportOptions) -> bytes:
@@ -41,20 +46,31 @@ def render_report(register: Register, request: ReportRequest, options: ReportOpt
         raise PartregError(f"no report format `{options.output_format}`", f"use one of: {', '.join(FORMATS)}")
     kind = KINDS[options.kind]
     view: View = kind.build(register, request)
-    dirs = template_dirs(register.root, options.templates)
-    plain = make_environment(dirs, html=False)
+    council = options.council_templates
+    texts_by_name = (
+        {name: data.decode("utf-8", "replace") for name, data in council.items()} if council is not None else None
+    )
+    loaders = template_loaders(register.root, options.templates, texts_by_name)
+    plain = make_environment(loaders, html=False)
+    view["changes"] = changes_view(options.changes) if options.changes is not None else None
     template_view = {**view, "charts": {name: chart.as_view() for name, chart in view["charts"].items()}}
     texts = render_blocks(plain, f"{options.kind}.texts.j2", template_view)
     if options.output_format == "md":
         return _text_file(render(plain, f"{options.kind}.md.j2", {**template_view, "texts": texts}))
     if options.output_format == "html":
         chart_svg = {name: safe(charts.svg(chart, f"chart-{name}")) for name, chart in view["charts"].items()}
-        html = make_environment(dirs, html=True)
+        html = make_environment(loaders, html=True)
         context = {**template_view, "texts": texts, "chart_svg": chart_svg}
         return _text_file(render(html, f"{options.kind}.html.j2", context))
-    document = WordDocument(_reference(register.root, options.reference_docx))
+    document = WordDocument(_reference(register.root, options.reference_docx, council))
     layout: Callable[[View, dict[str, str], WordDocument], Any] = kind.to_docx
     layout(view, texts, document)
+    if view["changes"] is not None:
+        document.heading(view["changes"]["heading"], 1)
+        document.paragraphs(view["changes"]["summary"])
+        for group in view["changes"]["groups"]:
+            document.heading(group["heading"], 2)
+            document.bullets(group["items"])
     document.set_properties(texts["title"], f"{view['council']}, {request.year}", request.today)
     return document.to_bytes()
 
@@ -64,14 +80,30 @@ def _text_file(text: str) -> bytes:
     return (text.rstrip() + "\n").encode("utf-8")
 
 
-def _reference(root: Path, given: Path | None) -> Path | None:
-    """The styles to use: `--reference-docx`, else `templates/reference.docx` beside the register."""
+def _reference(root: Path, given: Path | None, council: dict[str, bytes] | None) -> Path | bytes | None:
+    """The styles to use: `--reference-docx`, else the council's `templates/reference.docx`."""
     if given is not None:
         if not given.is_file():
             raise PartregError(f"no reference document at {given}", "give the path of a .docx whose styles to use")
         return given
+    if council is not None:
+        return council.get(REFERENCE_DOCX)
     beside = root / "templates" / REFERENCE_DOCX
     return beside if beside.is_file() else None
+
+
+def changes_view(changes: ChangeSet) -> View:
+    """The `--since` appendix: the diff between the last report's revision and this one."""
+    groups = []
+    for kind, group in groupby(changes.sorted(), key=lambda change: change.kind):
+        groups.append({"heading": PHRASES[kind][1].capitalize(), "items": [change.text for change in group]})
+    return {
+        "heading": f"Changes since the last report ({changes.old} → {changes.new})",
+        "old": changes.old,
+        "new": changes.new,
+        "summary": changes.summary,
+        "groups": groups,
+    }
 
 
 def default_output_name(kind: str, year: int, output_format: str) -> str:

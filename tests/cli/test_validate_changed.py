@@ -1,0 +1,196 @@
+"""`partreg validate FILES...` (the pre-commit hook) and `--changed-since REV`, on real Git repos."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.support.cli import Ran, invoke, run_subprocess
+from tests.support.git import commit_all, make_repo
+from tests.support.registers import RegisterDir
+
+TODAY = "2024-06-01"
+BROKEN = "id: bad\nname: Bad\nstatutory: maybe\nsignificant: yes\nlead_officer: X\n"
+COUNCIL_PLAN = """\
+id: council-plan
+partnership: safer-streets
+actions:
+  - id: "1"
+    action: Publish the register
+    owner: Head of Governance
+    target: 2030-12-31
+"""
+
+
+def _json(*args: str) -> tuple[int, dict[str, object], list[tuple[str, str]]]:
+    """Exit code, the JSON document, and (path, code) of each problem."""
+    ran = invoke("validate", "--today", TODAY, "--format", "json", *args)
+    document = json.loads(ran.stdout)
+    found = [(problem["path"], problem["code"]) for problem in document["problems"]]
+    return ran.exit_code, document, found
+
+
+def _register(reg: RegisterDir) -> RegisterDir:
+    """Two partnerships, one of them broken; an assessment and two plans for the valid one."""
+    reg.valid()
+    reg.plan("council-plan", text=COUNCIL_PLAN)
+    reg.partnership("bad", text=BROKEN)
+    return reg
+
+
+def _repo(reg: RegisterDir) -> RegisterDir:
+    make_repo(reg.root)
+    commit_all(reg.root, "The register")
+    return reg
+
+
+def _one_error_line(ran: Ran, start: str) -> None:
+    assert ran.exit_code == 2, ran.stdout + ran.stderr
+    assert ran.stdout == ""
+    assert "Traceback" not in ran.stderr
+    errors = [line for line in ran.stderr.splitlines() if line.startswith("partreg: error:")]
+    assert len(errors) == 1, ran.stderr
+    assert errors[0].startswith(start), ran.stderr
+
+
+def test_the_whole_register_is_checked_without_files(reg: RegisterDir) -> None:
+    code, _, found = _json("--root", str(_register(reg).root))
+    assert code == 1
+    assert {path for path, _ in found} == {"register/partnerships/bad.yaml"}
+
+
+def test_files_limit_findings_and_resolve_partnerships_not_passed(reg: RegisterDir) -> None:
+    _register(reg)
+    plan = reg.root / "register/actions/council-plan.yaml"
+    code, document, found = _json("--root", str(reg.root), str(plan))
+    # The plan names safer-streets, whose file was not passed (nor shares the plan's stem): no R002.
+    assert (code, found) == (0, [])
+    assert document["summary"] == {"files": 1, "errors": 0, "warnings": 0}
+
+    bad = reg.root / "register/partnerships/bad.yaml"
+    code, document, found = _json("--root", str(reg.root), str(plan), str(bad))
+    assert code == 1
+    assert {path for path, _ in found} == {"register/partnerships/bad.yaml"}
+    assert ("register/partnerships/bad.yaml", "S001") in found
+    assert document["summary"] == {"files": 2, "errors": 1, "warnings": 0}
+
+
+def test_an_assessment_passed_alone_finds_its_partnership(reg: RegisterDir) -> None:
+    _register(reg)
+    assessment = reg.root / "register/assessments/2023/safer-streets.yaml"
+    assert _json("--root", str(reg.root), str(assessment))[0::2] == (0, [])
+
+    orphan = reg.assessment("nobody")
+    code, _, found = _json("--root", str(reg.root), str(orphan))
+    assert (code, found) == (1, [("register/assessments/2023/nobody.yaml", "R001")])
+
+
+def test_a_broken_file_not_passed_is_not_reported(reg: RegisterDir) -> None:
+    _register(reg)
+    partnership = reg.root / "register/partnerships/safer-streets.yaml"
+    code, _, found = _json("--root", str(reg.root), str(partnership))
+    assert (code, found) == (0, [])
+
+
+def test_files_other_than_register_yaml_are_ignored_silently(reg: RegisterDir) -> None:
+    _register(reg)
+    (reg.root / "README.md").write_text("# Register\n", encoding="utf-8")
+    reg.write("partnerships/notes.txt", "not yaml\n")
+    code, document, found = _json(
+        "--root", str(reg.root), str(reg.root / "README.md"), str(reg.root / "register/partnerships/notes.txt")
+    )
+    assert (code, found) == (0, [])
+    assert document["summary"] == {"files": 0, "errors": 0, "warnings": 0}
+
+
+def test_files_relative_to_the_current_folder_as_pre_commit_passes_them(reg: RegisterDir) -> None:
+    _register(reg)
+    ran = run_subprocess(
+        "validate",
+        "--today",
+        TODAY,
+        "--format",
+        "parsable",
+        "register/partnerships/bad.yaml",
+        "register/assessments/2023/safer-streets.yaml",
+        "docs/notes.yaml",
+        cwd=reg.root,
+    )
+    assert ran.exit_code == 1, ran.stderr
+    assert ran.stdout.splitlines() == [
+        "register/partnerships/bad.yaml:3:12: S001 error `statutory`: `maybe` is not yes or no "
+        "(write yes or no; y/n and true/false also work)"
+    ]
+    ran = run_subprocess("validate", "--today", TODAY, "partnerships/safer-streets.yaml", cwd=reg.root / "register")
+    assert ran.exit_code == 0, ran.stdout + ran.stderr
+    assert ran.stdout.splitlines()[-1] == "✓ 0 errors, 0 warnings in 1 file"
+
+
+def test_changed_since_head_reports_only_the_edited_file(reg: RegisterDir) -> None:
+    _repo(_register(reg))
+    reg.partnership(text="id: safer-streets\nname: Safer Streets Board\nstatutory: yes\nsignificant: yes\n")
+    code, document, found = _json("--root", str(reg.root), "--changed-since", "HEAD")
+    assert code == 1
+    assert found == [("register/partnerships/safer-streets.yaml", "S002")]
+    assert document["summary"] == {"files": 1, "errors": 1, "warnings": 0}
+
+
+def test_changed_since_a_clean_head_checks_nothing(reg: RegisterDir) -> None:
+    _repo(_register(reg))
+    ran = invoke("validate", "--today", TODAY, "--root", str(reg.root), "--changed-since", "HEAD")
+    assert ran.exit_code == 0, ran.stdout + ran.stderr
+    assert ran.stdout.splitlines()[-1] == "✓ 0 errors, 0 warnings in 0 files"
+
+
+def test_changed_since_includes_untracked_files(reg: RegisterDir) -> None:
+    _repo(_register(reg))
+    reg.write("partnerships/new-board.yaml", "id: new-board\nname: New Board\nstatutory: yes\n")
+    reg.assessment("new-board")
+    code, _, found = _json("--root", str(reg.root), "--changed-since", "HEAD")
+    assert code == 1
+    # The new assessment's partnership is new too, and read with it: no R001.
+    assert found == [("register/partnerships/new-board.yaml", "S002"), ("register/partnerships/new-board.yaml", "S002")]
+
+
+def test_changed_since_an_older_commit_and_a_deleted_file(reg: RegisterDir) -> None:
+    _repo(reg.valid())
+    reg.partnership("bad", text=BROKEN)
+    commit_all(reg.root, "A broken partnership")
+    (reg.root / "register/actions/safer-streets.yaml").unlink()
+    code, document, found = _json("--root", str(reg.root), "--changed-since", "HEAD~1")
+    assert code == 1
+    assert {path for path, _ in found} == {"register/partnerships/bad.yaml"}
+    assert document["summary"] == {"files": 1, "errors": 1, "warnings": 0}
+
+
+def test_a_bad_revision_is_one_error_line_and_exit_2(reg: RegisterDir) -> None:
+    _repo(_register(reg))
+    ran = run_subprocess("validate", "--changed-since", "no-such-branch", cwd=reg.root)
+    _one_error_line(ran, "partreg: error: unknown revision `no-such-branch`")
+
+
+def test_outside_git_exit_2(reg: RegisterDir) -> None:
+    _register(reg)
+    ran = run_subprocess("validate", "--changed-since", "HEAD", cwd=reg.root)
+    _one_error_line(ran, "partreg: error: ")
+    assert "not in a Git repository" in ran.stderr
+
+
+@pytest.mark.parametrize("runner", ["invoke", "subprocess"])
+def test_files_and_changed_since_together_exit_2(reg: RegisterDir, runner: str) -> None:
+    _repo(_register(reg))
+    args = ("validate", "--changed-since", "HEAD", "register/partnerships/bad.yaml")
+    ran = invoke(*args) if runner == "invoke" else run_subprocess(*args, cwd=reg.root)
+    _one_error_line(ran, "partreg: error: give FILES or --changed-since, not both")
+
+
+def test_standard_output_shows_the_source_line_of_a_passed_file(reg: RegisterDir) -> None:
+    _register(reg)
+    bad = reg.root / "register/partnerships/bad.yaml"
+    ran = invoke("validate", "--today", TODAY, "--root", str(reg.root), str(bad))
+    assert ran.exit_code == 1
+    lines = ran.stdout.splitlines()
+    assert lines[0] == "register/partnerships/bad.yaml"
+    assert "      statutory: maybe" in lines
+    assert lines[-1] == "✗ 1 error, 0 warnings in 1 file"
