@@ -36,8 +36,8 @@ demo: $(STAMP)
 
 check: $(DEV_STAMP)
 	@echo "==> ruff"
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
 	@echo "==> mypy --strict"
 	$(BIN)/mypy
 	@echo "==> docs are current"
@@ -50,6 +50,8 @@ test: check
 bench: $(STAMP)
 	@echo "==> benchmark: 5,000 partnerships"
 	$(BIN)/python bench/run.py --partnerships 5000
+	@echo "==> benchmark: spreadsheet export and import of 5,000 partnerships"
+	$(BIN)/python bench/import_export.py --partnerships 5000
 
 docs: $(DEV_STAMP)
 	@echo "==> regenerating docs/cli.md and docs/rules.md"

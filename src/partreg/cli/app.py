@@ -9,10 +9,16 @@ import typer
 from partreg import __version__
 from partreg.cli.actions import actions
 from partreg.cli.diff import diff
+from partreg.cli.export import export
+from partreg.cli.fmt import fmt
+from partreg.cli.import_ import import_
+from partreg.cli.init import init
 from partreg.cli.listing import list_partnerships
 from partreg.cli.log import log
+from partreg.cli.new import new_app
 from partreg.cli.report import report
 from partreg.cli.rules import rules
+from partreg.cli.schema import schema
 from partreg.cli.show import show
 from partreg.cli.status import status
 from partreg.cli.validate import validate
@@ -23,7 +29,7 @@ app = typer.Typer(
     "Example: partreg validate",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    add_completion=False,
+    add_completion=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -46,12 +52,18 @@ def options(
     ctx.obj = {"debug": debug}
 
 
+app.command("init")(init)
+app.add_typer(new_app, name="new")
 app.command("validate")(validate)
 app.command("status")(status)
 app.command("show")(show)
 app.command("list")(list_partnerships)
 app.command("actions")(actions)
 app.command("report")(report)
+app.command("schema")(schema)
+app.command("import")(import_)
+app.command("export")(export)
+app.command("fmt")(fmt)
 app.command("diff")(diff)
 app.command("log")(log)
 app.command("rules")(rules)

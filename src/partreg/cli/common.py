@@ -36,3 +36,25 @@ def data_format(value: str) -> str:
 
 def write(text: str) -> None:
     sys.stdout.write(text)
+
+
+def register_path(root: Path, file: Path) -> str | None:
+    """`file` (relative to the current folder, or absolute) as a root-relative path with `/`,
+    or None when it is outside the root."""
+    import os
+
+    # The folder is resolved (the root is), the file itself is not: a symlink must stay one, to be reported.
+    absolute = Path(os.path.normpath(file.absolute()))
+    try:
+        return (absolute.parent.resolve() / absolute.name).relative_to(root).as_posix()
+    except ValueError:
+        return None
+
+
+def is_register_file(path: str) -> bool:
+    """A YAML file under register/ that a full run would read (hidden folders are skipped)."""
+    from partreg.load.layout import REGISTER_DIR, is_yaml
+
+    parts = path.split("/")
+    hidden = any(part.startswith(".") for part in parts[1:-1])
+    return len(parts) >= 2 and parts[0] == REGISTER_DIR and is_yaml(parts[-1]) and not hidden

@@ -8,13 +8,19 @@ import typer
 
 from partreg.cli.boundary import EXIT_OK, run
 from partreg.cli.common import load, write
+from partreg.cli.completion import partnership_ids
 from partreg.cli.options import Root, Today, choose, debug_enabled, parse_today
 
 
 def show(
     ctx: typer.Context,
     partnership_id: Annotated[
-        str, typer.Argument(metavar="ID", help="The partnership's id, e.g. tees-valley-combined-authority.")
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="The partnership's id, e.g. tees-valley-combined-authority.",
+            autocompletion=partnership_ids,
+        ),
     ],
     root: Root = None,
     today: Today = None,

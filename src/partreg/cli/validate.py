@@ -110,6 +110,7 @@ def _check_some(
     """Read the chosen files and their neighbours; report only the chosen files' problems."""
     from partreg import api
     from partreg.check.run import CheckResult
+    from partreg.cli.common import is_register_file, register_path
     from partreg.load.layout import find_root
     from partreg.load.worktree import WorkTree
     from partreg.load.yaml_reader import DEFAULT_LIMITS
@@ -121,34 +122,9 @@ def _check_some(
         repo = GitRepo(found)
         candidates = repo.changed_paths(repo.resolve(changed_since), None)
     else:
-        candidates = {_relative_to(found, file) for file in files}
-    chosen = {path for path in candidates if _is_register_file(path)}
+        candidates = {register_path(found, file) or "" for file in files}
+    chosen = {path for path in candidates if is_register_file(path)}
     register = api.load_partial(WorkTree(found, DEFAULT_LIMITS.max_bytes), chosen)
     result = api.validate(register, selection, day)
     present = sum(1 for path in chosen if (found / path).exists() or (found / path).is_symlink())
     return register, CheckResult([problem for problem in result.problems if problem.path in chosen], present)
-
-
-def _relative_to(root: Path, file: Path) -> str:
-    """`file` (relative to the current folder, or absolute) as a root-relative path with `/`, or ""."""
-    import os
-
-    # The folder is resolved (the root is), the file itself is not: a symlink must stay one, to be reported.
-    absolute = Path(os.path.normpath(file.absolute()))
-    try:
-        return (absolute.parent.resolve() / absolute.name).relative_to(root).as_posix()
-    except ValueError:
-        return ""
-
-
-def _is_register_file(path: str) -> bool:
-    """A YAML file under register/ that a full validate would read (hidden folders are skipped)."""
-    from partreg.load.layout import REGISTER_DIR, is_yaml
-
-    parts = path.split("/")
-    return (
-        len(parts) >= 2
-        and parts[0] == REGISTER_DIR
-        and is_yaml(parts[-1])
-        and not any(part.startswith(".") for part in parts[1:-1])
-    )

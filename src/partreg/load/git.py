@@ -237,3 +237,18 @@ def head_state(root: Path) -> GitState | None:
         return GitRepo(root).head_state()
     except PartregError:
         return None
+
+
+def init_repository(root: Path) -> None:
+    """`git init` in `root`, for a new register repository (`partreg init`)."""
+    if shutil.which("git") is None:
+        raise PartregError("git is not installed", "install Git, or give --no-git and run `git init` later")
+    try:
+        completed = subprocess.run(
+            ["git", "init", "--quiet", str(root)], capture_output=True, env=_environment(), check=False, timeout=60
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise PartregError(f"git init could not run: {exc}", "check that Git works, or give --no-git") from None
+    if completed.returncode != 0:
+        message = completed.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise PartregError(f"git init: {message[-1] if message else 'failed'}", "check the folder, or give --no-git")
