@@ -1,7 +1,5 @@
 """`partreg actions`: every action of every plan, with what is overdue or due soon."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -3,8 +3,6 @@
 0: no errors; 1: errors found (or warnings with --strict); 2: the command could not run.
 """
 
-from __future__ import annotations
-
 import os
 import sys
 from collections.abc import Callable

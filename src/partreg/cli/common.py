@@ -1,7 +1,5 @@
 """Steps every reading command shares: load with progress, and say when files were skipped."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,7 +12,7 @@ if TYPE_CHECKING:
 DATA_FORMATS = ("standard", "json", "csv")
 
 
-def load(root: Path | None, revision: str | None = None) -> Register:
+def load(root: Path | None, revision: str | None = None) -> "Register":
     """The register (at `revision`, when given), with progress on a terminal and a note on errors."""
     from partreg import api
     from partreg.output import progress

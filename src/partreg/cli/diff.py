@@ -1,7 +1,5 @@
 """`partreg diff`: what changed in the register, in committee language."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`partreg export`: the register as a spreadsheet or JSON, one row per record, with a flat header."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -71,7 +69,7 @@ def export(
     run(command, debug=debug_enabled(ctx))
 
 
-def _load_kind(root: Path | None, kind: str) -> Register:
+def _load_kind(root: Path | None, kind: str) -> "Register":
     """Only the folder of the kind exported (no record refers across kinds in an export), with progress."""
     import sys
 

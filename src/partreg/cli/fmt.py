@@ -5,8 +5,6 @@ duplicate key, a bomb...) is reported and left untouched, and never reaches the 
 (render/canonical.py, the only user of ruamel.yaml).
 """
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated

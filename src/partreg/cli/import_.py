@@ -1,7 +1,5 @@
 """`partreg import`: a council's register spreadsheet (one row per partnership) -> partnership files."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -81,7 +79,7 @@ def import_(
     run(command, debug=debug_enabled(ctx))
 
 
-def _file_texts(planned: list[Planned], source: str) -> dict[str, str]:
+def _file_texts(planned: list["Planned"], source: str) -> dict[str, str]:
     """The YAML of each file to write or update, by its root-relative path."""
     from partreg.output.yaml_text import record_yaml
 
@@ -92,7 +90,7 @@ def _file_texts(planned: list[Planned], source: str) -> dict[str, str]:
     }
 
 
-def _write(root: Path, planned: list[Planned], texts: dict[str, str]) -> None:
+def _write(root: Path, planned: list["Planned"], texts: dict[str, str]) -> None:
     """New files never replace one; an update replaces the file it read."""
     from partreg.output.files import write_atomic
 
@@ -112,7 +110,7 @@ def _read_mapping(path: Path) -> bytes:
         raise PartregError(f"cannot read the mapping file {path}: {exc.strerror}", "check --map") from None
 
 
-def _existing_files(root: Path) -> ExistingFile:
+def _existing_files(root: Path) -> "ExistingFile":
     """The file that already holds a partnership id, read from the work tree, or None."""
     import re
 
@@ -138,8 +136,8 @@ class _Report:
 
     def __init__(
         self,
-        planned: list[Planned],
-        problems: list[Problem],
+        planned: list["Planned"],
+        problems: list["Problem"],
         skipped: int,
         texts: dict[str, str],
         *,
@@ -208,7 +206,7 @@ def _plural(count: int, word: str) -> str:
     return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
-def _problem_line(p: Problem) -> str:
+def _problem_line(p: "Problem") -> str:
     hint = f" ({p.hint})" if p.hint else ""
     return _safe(f"{p.path}: {p.code} {p.severity.value} {p.message}{hint}")
 
@@ -218,7 +216,7 @@ def _safe(text: str) -> str:
     return "".join(char if char.isprintable() else "?" for char in text)
 
 
-def _changes(step: Planned) -> list[tuple[str, str, str]]:
+def _changes(step: "Planned") -> list[tuple[str, str, str]]:
     """(field, old, new) for each field an update changes, in field order."""
     if step.previous is None or step.record is None or step.outcome != "update":
         return []
@@ -229,5 +227,5 @@ def _changes(step: Planned) -> list[tuple[str, str, str]]:
     return [(n, cell_text(old.get(n)), cell_text(new.get(n))) for n in names if old.get(n) != new.get(n)]
 
 
-def _change_lines(step: Planned) -> list[str]:
+def _change_lines(step: "Planned") -> list[str]:
     return [f"{name}: {old or '(none)'} → {new or '(none)'}" for name, old, new in _changes(step)]

@@ -1,7 +1,5 @@
 """`partreg init [DIR]`: start a register repository, with examples, schemas and checks in place."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """`partreg list`: the register listing, filtered, with resource totals."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

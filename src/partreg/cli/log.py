@@ -1,7 +1,5 @@
 """`partreg log ID`: who changed a partnership's record or ratings, when and why."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

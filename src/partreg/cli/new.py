@@ -1,7 +1,5 @@
 """`partreg new partnership|assessment|plan`: start a correctly named register file that is valid at once."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -16,6 +14,7 @@ if TYPE_CHECKING:
     from partreg.render.skeletons import Skeleton
 
 new_app = typer.Typer(
+    rich_markup_mode=None,
     help="Start a new register file: correctly named, with a note on every field, and valid at once. "
     "Give a flag for each required field; on a terminal, partreg asks for any that are missing.\n\n"
     'Example: partreg new partnership --id safer-streets --name "Safer Streets Board" '
@@ -213,7 +212,7 @@ def _check_partnership(root: Path, pid: str) -> None:
         raise PartregError(f"no partnership `{pid}` in the register (register/partnerships/{pid}.yaml)", hint)
 
 
-def _principles(root: Path) -> list[Principle]:
+def _principles(root: Path) -> list["Principle"]:
     """The principles of the register's policy.yaml; partreg's defaults when it is absent or broken."""
     from partreg.load.worktree import SourceFile, WorkTree
     from partreg.load.yaml_reader import DEFAULT_LIMITS, read_document
@@ -243,7 +242,7 @@ _FLAGS = {
 }
 
 
-def _create(root: Path, skeleton: Skeleton, kind: str) -> None:
+def _create(root: Path, skeleton: "Skeleton", kind: str) -> None:
     """Check the new file as `partreg validate` would, then write it, and its schema if missing."""
     import sys
 
@@ -271,7 +270,7 @@ def _create(root: Path, skeleton: Skeleton, kind: str) -> None:
         sys.stdout.write(f"created {schema_path(kind)} (for editors: see `partreg schema --help`)\n")
 
 
-def _check(skeleton: Skeleton, data: bytes, kind: str) -> None:
+def _check(skeleton: "Skeleton", data: bytes, kind: str) -> None:
     """A value that would make the file invalid stops it being written; the flag is named."""
     from pydantic import BaseModel
 

@@ -1,7 +1,5 @@
 """`partreg report`: the committee papers, as Word, HTML or Markdown, from the register."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

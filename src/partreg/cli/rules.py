@@ -1,7 +1,5 @@
 """`partreg rules`: every rule code and summary, taken from the rules themselves."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

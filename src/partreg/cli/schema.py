@@ -1,7 +1,5 @@
 """`partreg schema`: the JSON Schema of each kind of register file, for editors."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """`partreg show ID`: everything the register holds about one partnership."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`partreg status`: one row per partnership, as the committee sees it."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -6,8 +6,6 @@ read, and only problems in those files are reported: a large register is checked
 time its changed files take.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -105,8 +103,8 @@ def validate(
 
 
 def _check_some(
-    root: Path | None, files: list[Path], changed_since: str | None, selection: Selection, day: date
-) -> tuple[Register, CheckResult]:
+    root: Path | None, files: list[Path], changed_since: str | None, selection: "Selection", day: "date"
+) -> tuple["Register", "CheckResult"]:
     """Read the chosen files and their neighbours; report only the chosen files' problems."""
     from partreg import api
     from partreg.check.run import CheckResult
