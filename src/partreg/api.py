@@ -118,8 +118,9 @@ def diff(
     old_register, new_register = load_partial(old_source, changed), load_partial(new_source, changed)
     # A record may name a partnership on one side only (a plan moved to another): read it on both.
     named = _named_partnerships(old_register) | _named_partnerships(new_register)
-    wanted = changed | {f"register/partnerships/{pid}.yaml" for pid in named}
-    if wanted != changed:
+    unread = {pid for pid in named for side in (old_register, new_register) if _listed_but_unread(side, pid)}
+    if unread:
+        wanted = changed | {f"register/partnerships/{pid}{suffix}" for pid in unread for suffix in (".yaml", ".yml")}
         old_register, new_register = load_partial(old_source, wanted), load_partial(new_source, wanted)
     return compare_registers(
         old_register,
@@ -164,6 +165,10 @@ def report(
     changes = diff(register.root, since, register.revision, today=day) if since is not None else None
     options = ReportOptions(kind, output_format, templates, reference_docx, council, changes)
     return render_report(register, ReportRequest(chosen_year, day, provenance, previous), options)
+
+
+def _listed_but_unread(register: Register, partnership_id: str) -> bool:
+    return partnership_id in register.listed_partnerships and register.partnership(partnership_id) is None
 
 
 def _named_partnerships(register: Register) -> set[str]:

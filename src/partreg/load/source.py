@@ -33,18 +33,27 @@ def neighbourhood(paths: set[str], listed: list[str]) -> set[str]:
     """The files whose records the changed ones refer to, or that refer to them, and the policy.
 
     Matched by file stem: an assessment and the usual plan are named after their partnership.
+    One pass over the listing, which holds every file of a large register.
     """
-    if any(place(path).kind is Kind.POLICY for path in paths):
+    changed = [place(path) for path in paths]
+    if any(placed.kind is Kind.POLICY for placed in changed):
         return paths | set(listed)  # every rating depends on the policy
-    stems = {place(path).stem for path in paths}
-    related = {
-        path
-        for path in listed
-        if place(path).stem in stems and place(path).kind in (Kind.PARTNERSHIP, Kind.ASSESSMENT, Kind.PLAN)
-    }
-    policies = {path for path in listed if place(path).kind is Kind.POLICY}
-    return paths | related | policies
+    stems = {placed.stem for placed in changed}
+    wanted = set(paths)
+    for path in listed:
+        placed = place(path)
+        if placed.kind is Kind.POLICY or (placed.kind in _RECORDS and placed.stem in stems):
+            wanted.add(path)
+    return wanted
 
 
 def listed_partnership_ids(listed: list[str]) -> set[str]:
-    return {place(path).stem for path in listed if place(path).kind is Kind.PARTNERSHIP}
+    ids = set()
+    for path in listed:
+        placed = place(path)
+        if placed.kind is Kind.PARTNERSHIP:
+            ids.add(placed.stem)
+    return ids
+
+
+_RECORDS = (Kind.PARTNERSHIP, Kind.ASSESSMENT, Kind.PLAN)

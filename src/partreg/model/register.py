@@ -11,7 +11,7 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel
 
 from partreg.load.document import Document
-from partreg.load.layout import Kind, Placed, place
+from partreg.load.layout import REGISTER_DIR, YAML_SUFFIXES, Kind, Placed, place
 from partreg.load.source import Source, listed_partnership_ids, neighbourhood
 from partreg.load.worktree import SourceFile
 from partreg.load.yaml_reader import DEFAULT_LIMITS, Limits, read_document
@@ -161,7 +161,7 @@ def build_partial(source: Source, paths: set[str], limits: Limits = DEFAULT_LIMI
     named = {e.record.partnership for e in register.plans if e.record.partnership}
     named |= {e.record.partnership for e in register.assessments}
     missing = named - {e.record.id for e in register.partnerships}
-    extra = {path for path in listed if place(path).kind is Kind.PARTNERSHIP and place(path).stem in missing}
+    extra = {f"{REGISTER_DIR}/partnerships/{pid}{suffix}" for pid in missing for suffix in YAML_SUFFIXES} & set(listed)
     if extra - wanted:
         register = build_register(source.root, source.files(wanted | extra), limits)
     register.listed_partnerships = listed_partnership_ids(listed)
