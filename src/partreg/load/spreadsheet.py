@@ -21,6 +21,10 @@ from typing import Any
 
 from partreg.errors import PartregError
 
+# A spreadsheet runs a cell that starts with one of these as a formula (`=HYPERLINK(...)`);
+# export prefixes such text with `'`, and import takes the prefix off again.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
 _XLSX_SUFFIXES = (".xlsx", ".xlsm")
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # .xls, and any password-protected workbook

@@ -123,13 +123,13 @@ def allowed_keys(model: type[BaseModel], loc: tuple[PathItem, ...]) -> set[str]:
         current = _step(current, item)
         if current is None:
             return set()
-    models = [candidate for candidate in _unwrap(current) if _is_model(candidate)]
+    models = [candidate for candidate in unwrap(current) if is_model(candidate)]
     return set(models[0].model_fields) if models else set()
 
 
 def _step(annotation: Any, item: PathItem) -> Any:
-    for candidate in _unwrap(annotation):
-        if _is_model(candidate) and isinstance(item, str) and item in candidate.model_fields:
+    for candidate in unwrap(annotation):
+        if is_model(candidate) and isinstance(item, str) and item in candidate.model_fields:
             return candidate.model_fields[item].annotation
         origin = typing.get_origin(candidate)
         args = typing.get_args(candidate)
@@ -140,13 +140,14 @@ def _step(annotation: Any, item: PathItem) -> Any:
     return None
 
 
-def _unwrap(annotation: Any) -> list[Any]:
+def unwrap(annotation: Any) -> list[Any]:
+    """The types inside `Annotated[...]` and unions, flattened."""
     if typing.get_origin(annotation) is typing.Annotated:
-        return _unwrap(typing.get_args(annotation)[0])
+        return unwrap(typing.get_args(annotation)[0])
     if typing.get_origin(annotation) in (typing.Union, types.UnionType):
-        return [inner for arg in typing.get_args(annotation) for inner in _unwrap(arg)]
+        return [inner for arg in typing.get_args(annotation) for inner in unwrap(arg)]
     return [annotation]
 
 
-def _is_model(annotation: Any) -> bool:
+def is_model(annotation: Any) -> bool:
     return isinstance(annotation, type) and issubclass(annotation, BaseModel)

@@ -10,10 +10,7 @@ translation as a YAML file, so every problem names its cell (`register.xlsx:Shee
 from __future__ import annotations
 
 import difflib
-import functools
 import re
-import types
-import typing
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,14 +18,13 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel
-
 from partreg.errors import PartregError
 from partreg.load.document import Document, PosDict, Position, PosList
 from partreg.load.layout import REGISTER_DIR
-from partreg.load.spreadsheet import Sheet, SheetRow, column_index, column_letter
+from partreg.load.spreadsheet import FORMULA_STARTS, Sheet, SheetRow, column_index, column_letter
 from partreg.load.yaml_reader import read_document
 from partreg.model.build import build_record
+from partreg.model.fields import EMPTY_LIST, FieldPath, Shape, field_paths, resolve
 from partreg.model.partnership import Partnership
 from partreg.problems import Problem, error
 
@@ -51,108 +47,7 @@ REQUIRED = ("name", "statutory", "significant", "lead_officer")  # `id` can be m
 _HEADER_SEARCH_ROWS = 20
 _TOTAL_ROWS = frozenset({"total", "totals", "subtotal", "grandtotal"})  # Harborough's "TOTAL" line
 _MAX_SLUG = 100
-# `partreg export` prefixes `'` to text a spreadsheet would run as a formula (output/csv_safe.py).
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-EMPTY_LIST = "[]"
 IMPORT_NOTE = "Imported by partreg"  # opens the comment on every file import writes
-_POSITION = re.compile(r"[1-9][0-9]{0,3}")
-
-
-# --- flat field paths -------------------------------------------------------------------------
-
-
-class Shape(StrEnum):
-    VALUE = "value"
-    TEXT_LIST = "text list"  # one cell: `a; b` or one item per line
-    MODEL = "model"
-    MODEL_LIST = "model list"  # columns `representatives.1.name`, `representatives.2.name`...
-    MODEL_DICT = "model dict"  # columns `principles.A.rating`...
-    FREE = "free"  # `custom:`, never validated
-
-
-def shape_of(annotation: Any) -> tuple[Shape, type[BaseModel] | None]:
-    """How a field's type is laid out in flat columns."""
-    for candidate in _unwrap(annotation):
-        if _is_model(candidate):
-            return Shape.MODEL, candidate
-        origin, args = typing.get_origin(candidate), typing.get_args(candidate)
-        if origin in (list, dict):
-            inner = next((c for c in _unwrap(args[-1]) if _is_model(c)), None)
-            if origin is list:
-                return (Shape.MODEL_LIST, inner) if inner else (Shape.TEXT_LIST, None)
-            return (Shape.MODEL_DICT, inner) if inner else (Shape.FREE, None)
-    return Shape.VALUE, None
-
-
-@functools.cache
-def fields_of(model: type[BaseModel]) -> dict[str, tuple[Shape, type[BaseModel] | None]]:
-    """Each field's layout, in the model's order (cached: export and import ask for every cell)."""
-    return {name: shape_of(info.annotation) for name, info in model.model_fields.items()}
-
-
-def _unwrap(annotation: Any) -> list[Any]:
-    if typing.get_origin(annotation) is typing.Annotated:
-        return _unwrap(typing.get_args(annotation)[0])
-    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
-        return [inner for arg in typing.get_args(annotation) for inner in _unwrap(arg)]
-    return [annotation]
-
-
-def _is_model(annotation: Any) -> bool:
-    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
-
-
-@dataclass(frozen=True, slots=True)
-class FieldPath:
-    """A dotted field name a column can hold; `list_levels` are the parts that are 1-based list positions."""
-
-    parts: tuple[str, ...]
-    leaf: Shape
-    list_levels: frozenset[int] = frozenset()
-    required: bool = False  # the model needs it, so an empty cell is reported as empty
-
-    @property
-    def name(self) -> str:
-        return ".".join(self.parts)
-
-
-def resolve(dotted: str, model: type[BaseModel] = Partnership) -> FieldPath | None:
-    """The field a dotted name gives, or None; a list of records may be named alone, for `[]`."""
-    parts = tuple(dotted.split("."))
-    lists: set[int] = set()
-    current, depth = model, 0
-    while depth < len(parts) and parts[depth] in current.model_fields:
-        shape, inner = fields_of(current)[parts[depth]]
-        rest = len(parts) - depth - 1
-        if shape is Shape.FREE:
-            lists.update(i for i in range(depth + 1, len(parts)) if _POSITION.fullmatch(parts[i]))
-            ok = rest > 0 and all(parts[depth + 1 :])
-            return FieldPath(parts, Shape.VALUE, frozenset(lists)) if ok else None
-        if rest == 0:
-            required = current.model_fields[parts[depth]].is_required()
-            ok = shape in (Shape.VALUE, Shape.TEXT_LIST, Shape.MODEL_LIST)
-            return FieldPath(parts, shape, frozenset(lists), required) if ok else None
-        if shape in (Shape.MODEL_LIST, Shape.MODEL_DICT) and inner is not None and rest >= 2:
-            if shape is Shape.MODEL_LIST and not _POSITION.fullmatch(parts[depth + 1]):
-                return None
-            lists.update({depth + 1} if shape is Shape.MODEL_LIST else set())
-            current, depth = inner, depth + 2
-        elif shape is Shape.MODEL and inner is not None:
-            current, depth = inner, depth + 1
-        else:
-            return None
-    return None
-
-
-def field_paths(model: type[BaseModel] = Partnership, prefix: str = "") -> list[str]:
-    """Every dotted field name, lists shown by their first position (for "did you mean")."""
-    names: list[str] = []
-    for name, (shape, inner) in fields_of(model).items():
-        if inner is not None and shape is not Shape.MODEL_DICT:
-            names += field_paths(inner, f"{prefix}{name}.{'1.' if shape is Shape.MODEL_LIST else ''}")
-        else:
-            names.append(f"{prefix}{name}" + (".<name>" if shape is Shape.FREE else ""))
-    return names
 
 
 # --- cells and headers ------------------------------------------------------------------------
@@ -175,7 +70,7 @@ def cell_text(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     text = str(value)
-    if text.startswith("'") and text[1:].startswith(_FORMULA_STARTS):
+    if text.startswith("'") and text[1:].startswith(FORMULA_STARTS):
         return text[1:]
     return text
 

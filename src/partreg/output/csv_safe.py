@@ -6,13 +6,12 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
-# A spreadsheet runs a cell starting with these as a formula (`=HYPERLINK(...)`).
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from partreg.load.spreadsheet import FORMULA_STARTS
 
 
 def neutralise(value: object) -> str:
     text = "" if value is None else str(value)
-    if text.startswith(_FORMULA_STARTS) and not _is_number(text):
+    if text.startswith(FORMULA_STARTS) and not _is_number(text):
         return "'" + text
     return text
 

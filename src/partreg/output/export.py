@@ -19,9 +19,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from partreg.load.spreadsheet import column_letter
+from partreg.load.spreadsheet import FORMULA_STARTS, column_letter
 from partreg.model.assessment import Assessment
-from partreg.model.importing import EMPTY_LIST, Shape, fields_of
+from partreg.model.fields import EMPTY_LIST, Shape, fields_of
 from partreg.model.partnership import Partnership
 from partreg.model.plan import Action, ActionPlan
 from partreg.model.register import Register
@@ -30,8 +30,6 @@ from partreg.output.yaml_text import number_text
 
 KINDS = ("partnerships", "assessments", "actions")
 FORMATS = ("csv", "xlsx", "json")
-# A spreadsheet runs a cell starting with these as a formula (`=HYPERLINK(...)`); as in output/csv_safe.py.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Characters an XLSX file cannot hold (openpyxl refuses them); written as U+FFFD.
 _NOT_IN_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 # Text openpyxl would store as a spreadsheet error value rather than as text.
@@ -207,7 +205,7 @@ def _json_value(value: Any) -> Any:
 def neutralise(text: str) -> str:
     """Text a spreadsheet could run as a formula, made plain text with a leading `'`."""
     text = _NOT_IN_XLSX.sub("\ufffd", text)
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def as_xlsx(exported: Table) -> bytes:
