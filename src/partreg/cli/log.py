@@ -5,20 +5,12 @@ from typing import Annotated
 import typer
 
 from partreg.cli.boundary import EXIT_OK, run
-from partreg.cli.completion import partnership_ids
-from partreg.cli.options import Root, Today, choose, debug_enabled, parse_today
+from partreg.cli.options import PartnershipId, Root, Today, choose, debug_enabled, parse_today
 
 
 def log(
     ctx: typer.Context,
-    partnership_id: Annotated[
-        str,
-        typer.Argument(
-            metavar="ID",
-            help="The partnership's id, e.g. tees-valley-combined-authority.",
-            autocompletion=partnership_ids,
-        ),
-    ],
+    partnership_id: PartnershipId,
     field: Annotated[
         str | None,
         typer.Option(

@@ -6,6 +6,16 @@ from typing import Annotated
 
 import typer
 
+from partreg.cli.completion import partnership_ids
+
+PartnershipId = Annotated[
+    str,
+    typer.Argument(
+        metavar="ID",
+        help="The partnership's id, e.g. tees-valley-combined-authority.",
+        autocompletion=partnership_ids,
+    ),
+]
 Root = Annotated[
     Path | None,
     typer.Option(

@@ -6,20 +6,12 @@ import typer
 
 from partreg.cli.boundary import EXIT_OK, run
 from partreg.cli.common import load, write
-from partreg.cli.completion import partnership_ids
-from partreg.cli.options import Root, Today, choose, debug_enabled, parse_today
+from partreg.cli.options import PartnershipId, Root, Today, choose, debug_enabled, parse_today
 
 
 def show(
     ctx: typer.Context,
-    partnership_id: Annotated[
-        str,
-        typer.Argument(
-            metavar="ID",
-            help="The partnership's id, e.g. tees-valley-combined-authority.",
-            autocompletion=partnership_ids,
-        ),
-    ],
+    partnership_id: PartnershipId,
     root: Root = None,
     today: Today = None,
     output_format: Annotated[str, typer.Option("--format", "-f", help="standard or json.")] = "standard",

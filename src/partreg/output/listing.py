@@ -14,6 +14,7 @@ from partreg.compute.listing import Totals
 from partreg.compute.status import PartnershipStatus
 from partreg.output.csv_safe import to_csv
 from partreg.output.words import yes_no
+from partreg.render.view import hours, money
 
 
 def pounds(amount: Decimal | None) -> int | float | None:
@@ -21,16 +22,6 @@ def pounds(amount: Decimal | None) -> int | float | None:
     if amount is None:
         return None
     return int(amount) if amount == amount.to_integral_value() else float(amount)
-
-
-def pounds_text(amount: Decimal | None) -> str:
-    if amount is None:
-        return ""
-    return f"£{amount:,.0f}" if amount == amount.to_integral_value() else f"£{amount:,.2f}"
-
-
-def hours_text(hours: float | None) -> str:
-    return "" if hours is None else f"{hours:g}"
 
 
 def _row(r: PartnershipStatus) -> dict[str, Any]:
@@ -81,8 +72,8 @@ def print_table(rows: list[PartnershipStatus], total: Totals, console: Console) 
     columns = ("Partnership", "Status", "Statutory", "Significant", "Lead officer", "Risk", "Value")
     for column in columns:
         table.add_column(column, footer="Total" if column == "Partnership" else "")
-    table.add_column("Hours / month", justify="right", footer=hours_text(total.officer_hours_per_month))
-    table.add_column("Contribution", justify="right", footer=pounds_text(total.financial_contribution))
+    table.add_column("Hours / month", justify="right", footer=hours(total.officer_hours_per_month))
+    table.add_column("Contribution", justify="right", footer=money(total.financial_contribution))
     table.add_column("Recommendation")
     for r in rows:
         p, resources = r.partnership, r.partnership.resources
@@ -94,8 +85,8 @@ def print_table(rows: list[PartnershipStatus], total: Totals, console: Console) 
             Text(p.lead_officer),
             r.risk.level or "",
             p.value or "",
-            hours_text(resources.officer_hours_per_month if resources else None),
-            pounds_text(resources.financial_contribution if resources else None),
+            hours(resources.officer_hours_per_month if resources else None),
+            money(resources.financial_contribution if resources else None),
             p.recommendation.action or "" if p.recommendation else "",
         )
     console.print(table)

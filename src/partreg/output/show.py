@@ -12,11 +12,11 @@ from partreg.compute.actions import ActionFact
 from partreg.compute.review import ReviewFact
 from partreg.compute.status import PartnershipStatus
 from partreg.output import actions as action_output
-from partreg.output.listing import hours_text, pounds_text
 from partreg.output.problems import problem_record
 from partreg.output.status import _rating
 from partreg.output.words import rag_text, yes_no
 from partreg.problems import Problem
+from partreg.render.view import hours, money
 
 
 def as_json(
@@ -65,8 +65,8 @@ def _facts(current: PartnershipStatus) -> list[tuple[str, str]]:
         ("Tags", ", ".join(p.tags or [])),
     ]  # fmt: skip
     if p.resources:
-        rows.append(("Officer hours / month", hours_text(p.resources.officer_hours_per_month)))
-        rows.append(("Financial contribution", pounds_text(p.resources.financial_contribution)))
+        rows.append(("Officer hours / month", hours(p.resources.officer_hours_per_month)))
+        rows.append(("Financial contribution", money(p.resources.financial_contribution)))
     if p.recommendation:
         rows.append(("Recommendation", f"{p.recommendation.action or ''} {p.recommendation.rationale or ''}".strip()))
     if p.documents:

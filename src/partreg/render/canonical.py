@@ -141,8 +141,10 @@ def canonical_text(text: str, kind: Kind | None) -> str:
         code = f"U+{ord(separator.group()):04X}"
         raise NotFormattable(line, col, f"a {code} line separator", "replace it with an ordinary line break")
     dumped = _rewritten(text, kind)
-    # One newline at the end, unless the blank lines belong to a kept (`|+`) block scalar.
-    for result in (dumped.rstrip("\n") + "\n", dumped):
+    # No trailing spaces (ruamel writes `- ` for an empty item) and one newline at the end, unless
+    # the spaces or blank lines belong to a block scalar: the read-back check below tells.
+    stripped = "\n".join(line.rstrip() for line in dumped.split("\n"))
+    for result in (stripped.rstrip("\n") + "\n", dumped.rstrip("\n") + "\n", dumped):
         formatted, _ = read_document("canonical", result.encode("utf-8"))
         if formatted is not None and _content(formatted.data) == _content(original.data):
             return result
