@@ -88,7 +88,11 @@ class WordDocument:
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         header_row = table.rows[0]
         _mark_header(header_row)
-        for cell, text in zip(header_row.cells, header, strict=True):
+        widths = _column_widths(header, rows)
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = width
+        for cell, text, width in zip(header_row.cells, header, widths, strict=True):
+            cell.width = width
             run = cell.paragraphs[0].add_run(text)
             run.bold = True
         for values in rows:
@@ -129,6 +133,29 @@ class WordDocument:
         return _fixed_times(raw.getvalue())
 
 
+# The text width of a portrait A4 page with Word's default margins.
+_TEXT_WIDTH = Inches(6.3)
+
+
+def _column_widths(header: list[str], rows: list[list[Cell]]) -> list[int]:
+    """Widths in proportion to each column's longest text, within bounds, so a partnership's
+    name is not squeezed into as narrow a column as Yes/No, nor a rating broken mid-word."""
+
+    def longest(index: int) -> int:
+        # A heading wraps between words, so only its longest word must fit.
+        texts = [*header[index].split(), *(_cell_text(row[index]) for row in rows)]
+        return max(len(text) for text in texts)
+
+    weights = [min(max(longest(index), 8), 40) for index in range(len(header))]
+    return [int(_TEXT_WIDTH * weight / sum(weights)) for weight in weights]
+
+
+def _cell_text(value: Cell) -> str:
+    if isinstance(value, RagCell):
+        return value.label
+    return "" if value is None else str(value)
+
+
 def _mark_header(row: Any) -> None:
     """A real header row: Word repeats it on each page and screen readers announce it."""
     properties = row._tr.get_or_add_trPr()
@@ -145,9 +172,7 @@ def _append_row(table: Any, values: list[Cell]) -> None:
         if isinstance(value, RagCell):
             properties = etree.SubElement(cell, _TC_PR)
             etree.SubElement(properties, _SHD, {_VAL: "clear", _COLOR: "auto", _FILL: value.shade})
-            text = value.label
-        else:
-            text = "" if value is None else str(value)
+        text = _cell_text(value)
         run = etree.SubElement(etree.SubElement(cell, _P), _R)
         run_text = etree.SubElement(run, _T)
         run_text.text = text
