@@ -20,8 +20,6 @@ if TYPE_CHECKING:
     from partreg.check.run import CheckResult, Selection
     from partreg.model.register import Register
 
-FORMATS = ("standard", "parsable", "github", "json")
-
 Files = Annotated[
     list[Path] | None,
     typer.Argument(
@@ -75,7 +73,7 @@ def validate(
         from partreg.errors import PartregError
         from partreg.output import problems as formats
 
-        choose(output_format, FORMATS, "--format")
+        choose(output_format, formats.FORMATS, "--format")
         selection = Selection(parse_codes(select, "--select"), parse_codes(ignore, "--ignore"))
         day = parse_today(today)
         if files and changed_since is not None:

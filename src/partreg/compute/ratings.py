@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from partreg.compute.rag import ORDER, at_least, worst
+from partreg.compute.rag import at_least, worst
 from partreg.model.assessment import Assessment, Kpi
 from partreg.model.partnership import Partnership
 from partreg.model.policy import Policy
@@ -125,7 +125,3 @@ def performance(assessment: Assessment, policy: Policy) -> Rating:
     if len(measured) < len(kpis):
         reason += f"; {len(kpis) - len(measured)} without a result"
     return Rating(computed, reason, declared, declared_reason)
-
-
-def is_better(new: RagValue, old: RagValue) -> bool:
-    return ORDER[new] < ORDER[old]

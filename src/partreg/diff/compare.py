@@ -17,12 +17,10 @@ from partreg.compute.actions import is_overdue
 from partreg.diff.changes import Change, ChangeSet
 from partreg.load.layout import Kind
 from partreg.model.assessment import Assessment
-from partreg.model.partnership import Partnership
+from partreg.model.partnership import LEFT_STATUSES, Partnership
 from partreg.model.plan import Action, ActionPlan
 from partreg.model.register import Register
 from partreg.problems import Problem
-
-LEFT = ("dissolved", "withdrawn")
 
 
 def flatten(record: BaseModel, skip: tuple[str, ...] = ()) -> dict[str, Any]:
@@ -114,7 +112,7 @@ def _partnerships(old: Register, new: Register) -> Iterator[Change]:
             yield Change("partnership-removed", pid, before[pid].name, f"{before[pid].name} removed from the register")
     for pid in sorted(before.keys() & after.keys()):
         was, now = before[pid], after[pid]
-        if now.status in LEFT and was.status not in LEFT:
+        if now.status in LEFT_STATUSES and was.status not in LEFT_STATUSES:
             yield Change(
                 "partnership-dissolved",
                 pid,
@@ -125,7 +123,7 @@ def _partnerships(old: Register, new: Register) -> Iterator[Change]:
                 now.status,
             )
         for change in field_changes(pid, now.name, was, now):
-            if not (change.field == "status" and now.status in LEFT and was.status not in LEFT):
+            if not (change.field == "status" and now.status in LEFT_STATUSES and was.status not in LEFT_STATUSES):
                 yield change
 
 

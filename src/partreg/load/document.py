@@ -68,7 +68,3 @@ class Document:
             else:
                 break
         return here
-
-    def line_text(self, line: int) -> str:
-        lines = self.text.splitlines()
-        return lines[line - 1] if 0 < line <= len(lines) else ""

@@ -19,6 +19,8 @@ from partreg.model.values import (
 )
 
 StatusValue = Literal["active", "proposed", "under-review", "dissolved", "withdrawn"]
+# Statuses of a partnership the council is no longer in.
+LEFT_STATUSES: tuple[StatusValue, ...] = ("dissolved", "withdrawn")
 RoleValue = Literal["officer", "member"]
 RecommendationValue = Literal["increase", "maintain", "review", "reduce", "withdraw"]
 DocumentKindValue = Literal[

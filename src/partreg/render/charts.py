@@ -33,8 +33,15 @@ class Group:
 @dataclass(frozen=True, slots=True)
 class Chart:
     title: str
-    description: str
     groups: tuple[Group, ...]
+
+    @property
+    def description(self) -> str:
+        """Every value in words: the text alternative to the picture."""
+        return "; ".join(
+            f"{group.title}: " + ", ".join(f"{bar.label.lower()} {bar.value}" for bar in group.bars)
+            for group in self.groups
+        )
 
     def as_view(self) -> dict[str, object]:
         """Plain data for templates: title, description, and each group's bars with label and value."""
@@ -60,8 +67,7 @@ def rag_chart(counts: dict[str, dict[str, int]]) -> Chart:
             for word, key in (("green", "green"), ("amber", "amber"), ("red", "red"), ("unrated", None))
         )
         groups.append(Group(area.capitalize(), bars))
-    described = "; ".join(f"{g.title}: " + ", ".join(f"{b.label.lower()} {b.value}" for b in g.bars) for g in groups)
-    return Chart("Ratings", described, tuple(groups))
+    return Chart("Ratings", tuple(groups))
 
 
 def direction_chart(counts: dict[str, dict[str, int]]) -> Chart:
@@ -72,8 +78,7 @@ def direction_chart(counts: dict[str, dict[str, int]]) -> Chart:
             for word in ("improved", "unchanged", "worse", "new")
         )
         groups.append(Group(area.capitalize(), bars))
-    described = "; ".join(f"{g.title}: " + ", ".join(f"{b.label.lower()} {b.value}" for b in g.bars) for g in groups)
-    return Chart("Direction of travel against the previous year", described, tuple(groups))
+    return Chart("Direction of travel against the previous year", tuple(groups))
 
 
 # Layout, in pixels, shared by both renderers.

@@ -17,12 +17,11 @@ from decimal import Decimal
 
 from partreg.compute.listing import Totals, totals
 from partreg.compute.status import PartnershipStatus, statuses
-from partreg.model.partnership import Partnership, Representative
+from partreg.model.partnership import LEFT_STATUSES, Partnership, Representative
 from partreg.model.register import Register
 from partreg.render.docx_writer import Cell, WordDocument
 from partreg.render.view import ReportRequest, View, base_view, hours, money
 
-LEFT_OUT = ("dissolved", "withdrawn")
 ACTIONS = ("increase", "maintain", "review", "reduce", "withdraw")
 ESTIMATE_MARK = "*"
 NOT_RECORDED = "Not recorded"
@@ -187,7 +186,7 @@ def _recommendations(rows: list[PartnershipStatus]) -> list[View]:
 
 def build(register: Register, request: ReportRequest) -> View:
     every = statuses(register, request.year)  # name order
-    rows = [r for r in every if r.partnership.status not in LEFT_OUT]
+    rows = [r for r in every if r.partnership.status not in LEFT_STATUSES]
     partnerships = [r.partnership for r in rows]
     overall = marking(partnerships)
     tags = sorted({tag for p in partnerships for tag in p.tags or []})
