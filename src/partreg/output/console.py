@@ -16,3 +16,9 @@ def make_console(*, stderr: bool = False) -> Console:
     no_color = bool(os.environ.get("NO_COLOR"))
     width = None if stream.isatty() or os.environ.get("COLUMNS") else PLAIN_WIDTH
     return Console(file=stream, no_color=no_color, highlight=False, soft_wrap=True, emoji=False, width=width)
+
+
+def printable(text: str) -> str:
+    """Text as it can be shown on one line safely: line breaks and tabs as spaces, other control
+    characters (a terminal escape, say) as `?`."""
+    return "".join(char if char.isprintable() else " " if char in "\t\n\r" else "?" for char in text)

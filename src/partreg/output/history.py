@@ -23,6 +23,7 @@ from rich.text import Text
 from partreg.diff.changes import Change
 from partreg.diff.history import HistoryEntry
 from partreg.output.changes import change_style
+from partreg.output.console import printable
 
 # JSON schema version: bump when a field's meaning changes.
 JSON_VERSION = 1
@@ -70,7 +71,7 @@ def _title(partnership_id: str, entries: list[HistoryEntry], field: str | None) 
 def _md_text(text: str) -> str:
     for char in "\\`*_[]<>":
         text = text.replace(char, f"\\{char}")
-    return _printable(text)
+    return printable(text)
 
 
 def as_markdown(partnership_id: str, entries: list[HistoryEntry], field: str | None = None) -> str:
@@ -87,21 +88,15 @@ def as_markdown(partnership_id: str, entries: list[HistoryEntry], field: str | N
 def print_standard(
     partnership_id: str, entries: list[HistoryEntry], console: Console, field: str | None = None
 ) -> None:
-    console.print(Text(_printable(_title(partnership_id, entries, field)), style="bold"))
+    console.print(Text(printable(_title(partnership_id, entries, field)), style="bold"))
     for entry in entries:
         commit = entry.commit
         console.print()
         head = Text()
         head.append(commit.short, style="yellow")
         head.append(f"  {commit.date[:10]}  ")
-        head.append(_printable(commit.author), style="bold")
+        head.append(printable(commit.author), style="bold")
         console.print(head)
-        console.print(Text(f"  {_printable(commit.subject)}", style="italic"))
+        console.print(Text(f"  {printable(commit.subject)}", style="italic"))
         for change in entry.changes:
-            console.print(Text(f"    {_printable(change.text)}", style=change_style(change)))
-
-
-def _printable(text: str) -> str:
-    """Text as it can be shown on one line safely: line breaks and tabs as spaces, other control
-    characters (a terminal escape, say) as `?`."""
-    return "".join(char if char.isprintable() else " " if char in "\t\n\r" else "?" for char in text)
+            console.print(Text(f"    {printable(change.text)}", style=change_style(change)))

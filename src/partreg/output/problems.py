@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.text import Text
 
 from partreg.check.run import CheckResult
+from partreg.output.console import printable
 from partreg.problems import Problem, Severity
 
 FORMATS = ("standard", "parsable", "github", "json")
@@ -96,14 +97,8 @@ def _print_problem(problem: Problem, console: Console, line_of: LineOf) -> None:
     console.print(head)
     source = line_of(problem.path, problem.line)
     if source.strip():
-        shown = _printable(source)
+        shown = printable(source[:200])
         console.print(Text(f"      {shown}", style="dim"))
         console.print(Text(" " * (5 + min(problem.col, len(shown) + 1)) + "^", style="red" if is_error else "yellow"))
     if problem.hint:
         console.print(Text(f"      hint: {problem.hint}", style="cyan"))
-
-
-def _printable(line: str) -> str:
-    """The line as it can be shown safely: tabs as spaces, control characters as `?`."""
-    line = line[:200].replace("\t", " ")
-    return "".join(char if char.isprintable() else "?" for char in line)
