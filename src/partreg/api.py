@@ -8,9 +8,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from partreg.check.run import CheckResult, Selection, check_register
 from partreg.compute.actions import ActionFact
@@ -21,11 +23,15 @@ from partreg.diff.changes import ChangeSet
 from partreg.diff.compare import compare_registers
 from partreg.errors import PartregError
 from partreg.load.git import GitRepo, GitRevision, GitState
-from partreg.load.layout import find_root
+from partreg.load.layout import REGISTER_DIR, find_root
 from partreg.load.source import Source, open_source
 from partreg.load.worktree import WorkTree
 from partreg.load.yaml_reader import DEFAULT_LIMITS, Limits
 from partreg.model.register import Register, build_partial, build_register
+from partreg.model.values import SLUG_PATTERN
+
+if TYPE_CHECKING:
+    from partreg.output.importing import ImportResult
 
 __all__ = [
     "ActionFact",
@@ -37,6 +43,7 @@ __all__ = [
     "Selection",
     "actions",
     "diff",
+    "import_spreadsheet",
     "load_partial",
     "load_register",
     "report",
@@ -165,6 +172,64 @@ def report(
     changes = diff(register.root, since, register.revision, today=day) if since is not None else None
     options = ReportOptions(kind, output_format, templates, reference_docx, council, changes)
     return render_report(register, ReportRequest(chosen_year, day, provenance, previous), options)
+
+
+def import_spreadsheet(
+    file: Path,
+    *,
+    root: str | Path | None = None,
+    sheet: str | None = None,
+    mapping: Path | None = None,
+    dry_run: bool = False,
+    partial: bool = False,
+    update: bool = False,
+) -> ImportResult:
+    """Import a register spreadsheet (one row per partnership) as partnership files.
+
+    Nothing is written on a dry run, or when any row has errors unless `partial`; an existing
+    record is never replaced, and `update` merges the row into it.
+    """
+    from partreg.load.spreadsheet import read_sheet
+    from partreg.model import importing
+    from partreg.output.importing import ImportResult, file_texts, write_files
+
+    register_root = find_root(explicit=Path(root)) if root is not None else find_root()
+    fields = importing.read_mapping(mapping.name, _read_mapping(mapping)) if mapping else {}
+    read = read_sheet(file, sheet)
+    header = importing.read_header(read, fields, update=update)
+    rows, skipped = importing.read_rows(read, header)
+    planned = importing.plan(read, rows, _existing_partnership_file(register_root), update=update)
+    problems = sorted(
+        header.problems + [p for step in planned for p in step.row.problems], key=lambda p: (p.line, p.col)
+    )
+    texts = file_texts(planned, f"{importing.IMPORT_NOTE} from {read.file}, sheet {read.name}")
+    written = not dry_run and (partial or not problems)
+    if written:
+        write_files(register_root, planned, texts)
+    return ImportResult(planned, problems, skipped, texts, written=written, dry_run=dry_run)
+
+
+def _read_mapping(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise PartregError(f"cannot read the mapping file {path}: {exc.strerror}", "check --map") from None
+
+
+def _existing_partnership_file(root: Path) -> Callable[[str], tuple[str, bytes] | None]:
+    """The file that already holds a partnership id, read from the work tree, or None."""
+    slug = re.compile(SLUG_PATTERN)
+
+    def existing(record_id: str) -> tuple[str, bytes] | None:
+        if not slug.fullmatch(record_id):
+            return None  # not an id (the row reports it), and never a path outside the register
+        for suffix in (".yaml", ".yml"):
+            relative = f"{REGISTER_DIR}/partnerships/{record_id}{suffix}"
+            if (root / relative).is_file():
+                return relative, (root / relative).read_bytes()
+        return None
+
+    return existing
 
 
 def _listed_but_unread(register: Register, partnership_id: str) -> bool:

@@ -44,7 +44,7 @@ def init(
     def command() -> int:
         import sys
 
-        from partreg.render.skeletons import init_files
+        from partreg.render.starter import init_files
 
         target = folder.absolute()
         _check_folder(target, force=force)

@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.text import Text
 
 from partreg.diff.changes import PHRASES, Change, ChangeSet
+from partreg.render import markdown
 
 # JSON schema version: bump when a field's meaning changes.
 JSON_VERSION = 1
@@ -41,26 +42,12 @@ def as_json(changes: ChangeSet) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False, default=str) + "\n"
 
 
-def _md_text(text: str) -> str:
-    """Escape Markdown outside `code spans` (inside them a backslash would show literally)."""
-    parts = text.split("`")
-    for index in range(0, len(parts), 2 if len(parts) % 2 else 1):
-        parts[index] = _md_escape(parts[index])
-    return "`".join(parts)
-
-
-def _md_escape(text: str) -> str:
-    for char in ("\\", "<", ">", "*", "_", "[", "]", "|"):
-        text = text.replace(char, "\\" + char)
-    return text
-
-
 def as_markdown(changes: ChangeSet) -> str:
     """For a PR comment: the summary line first, then one section per kind of change."""
     lines = [f"**Register changes ({changes.old} → {changes.new}):** {changes.summary}", ""]
     for kind, group in groupby(changes.sorted(), key=lambda change: change.kind):
         lines += [f"### {_heading(kind)}", ""]
-        lines += [f"- {_md_text(change.text)}" for change in group]
+        lines += [f"- {markdown.escape_outside_code(change.text)}" for change in group]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 

@@ -24,6 +24,7 @@ from partreg.diff.changes import Change
 from partreg.diff.history import HistoryEntry
 from partreg.output.changes import change_style
 from partreg.output.console import printable
+from partreg.render import markdown
 
 # JSON schema version: bump when a field's meaning changes.
 JSON_VERSION = 1
@@ -68,19 +69,13 @@ def _title(partnership_id: str, entries: list[HistoryEntry], field: str | None) 
     return f"History of {partnership_id}{scope}: {count} commit{'s' if count != 1 else ''} changed it."
 
 
-def _md_text(text: str) -> str:
-    for char in "\\`*_[]<>":
-        text = text.replace(char, f"\\{char}")
-    return printable(text)
-
-
 def as_markdown(partnership_id: str, entries: list[HistoryEntry], field: str | None = None) -> str:
-    lines = [f"**{_md_text(_title(partnership_id, entries, field))}**", ""]
+    lines = [f"**{markdown.escape(_title(partnership_id, entries, field))}**", ""]
     for entry in entries:
         commit = entry.commit
-        lines += [f"### {commit.date[:10]} · `{commit.short}` · {_md_text(commit.author)}", ""]
-        lines += [f"*{_md_text(commit.subject)}*", ""]
-        lines += [f"- {_md_text(change.text)}" for change in entry.changes]
+        lines += [f"### {commit.date[:10]} · `{commit.short}` · {markdown.escape(commit.author)}", ""]
+        lines += [f"*{markdown.escape(commit.subject)}*", ""]
+        lines += [f"- {markdown.escape_outside_code(change.text)}" for change in entry.changes]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 

@@ -6,7 +6,6 @@ then among the built-in templates shipped with partreg.
 
 from __future__ import annotations
 
-import re
 import sys
 import traceback
 from collections.abc import Iterator
@@ -28,9 +27,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from partreg.errors import PartregError
-
-# What can start markup inside a line of Markdown (or a table cell, `|`); raw HTML needs `<`.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+from partreg.render import markdown
 
 
 def builtin_templates() -> Path:
@@ -50,12 +47,6 @@ def template_loaders(root: Path, override: Path | None, council: dict[str, str] 
     return loaders
 
 
-def md_escape(value: object) -> str:
-    """Text safe in Markdown: no markup, no HTML, no table breaks, one line."""
-    text = " ".join(str(value).split())
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-
-
 def make_environment(loaders: list[BaseLoader], *, html: bool) -> SandboxedEnvironment:
     env = SandboxedEnvironment(
         loader=ChoiceLoader(loaders),
@@ -65,7 +56,7 @@ def make_environment(loaders: list[BaseLoader], *, html: bool) -> SandboxedEnvir
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["md"] = md_escape
+    env.filters["md"] = markdown.escape
     return env
 
 
