@@ -1,6 +1,8 @@
-"""Failures that stop a command from running at all (exit status 2)."""
+"""Failures that stop a command: it could not run (exit status 2), or the register has errors (1)."""
 
 from __future__ import annotations
+
+from partreg.problems import Problem
 
 
 class PartregError(Exception):
@@ -13,3 +15,12 @@ class PartregError(Exception):
         super().__init__(message)
         self.message = message
         self.hint = hint
+
+
+class RegisterErrors(Exception):
+    """The register has files that cannot be read, so a table or report made from it would
+    silently leave their records out: the command stops, and lists the errors instead."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} error(s) in the register")
+        self.problems = problems

@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.support.cli import invoke, run_subprocess
 from tests.support.registers import RegisterDir
 
@@ -128,10 +130,34 @@ def test_status_without_assessments_or_with_bad_options_exits_2(reg: RegisterDir
     assert run_subprocess("status", "--root", str(reg.root), "--format", "xml").exit_code == 2
 
 
-def test_status_notes_files_with_errors_on_stderr(reg: RegisterDir) -> None:
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("status", "--year", "2023"),
+        ("list",),
+        ("actions",),
+        ("report", "--year", "2023", "--format", "md"),
+        ("export", "--format", "json"),
+    ],
+)
+def test_a_file_that_cannot_be_read_stops_every_table_and_report(
+    reg: RegisterDir, command: tuple[str, ...], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """A schema error must not quietly drop a partnership from the committee's table."""
+    reg.valid()
+    reg.partnership("broken", text="id: broken\nname: Broken Board\nstatutory: maybe\n")
+    cwd = tmp_path_factory.mktemp("cwd")
+    ran = run_subprocess(*command, "--root", str(reg.root), cwd=cwd)
+    assert ran.exit_code == 1
+    assert ran.stdout == ""
+    assert "register/partnerships/broken.yaml:3:12: S001 error" in ran.stderr
+    assert "partreg: error: 1 register file(s) have errors and cannot be read" in ran.stderr
+    assert list(cwd.iterdir()) == []  # no report written
+
+
+def test_show_still_shows_other_partnerships_and_notes_the_unreadable_file(reg: RegisterDir) -> None:
     reg.valid()
     reg.partnership("broken", text="id: broken\n")
-    ran = run_subprocess("status", "--root", str(reg.root), "--format", "json")
+    ran = run_subprocess("show", "safer-streets", "--root", str(reg.root), "--format", "json")
     assert ran.exit_code == 0
     assert ran.stderr == "partreg: note: 1 file(s) have errors and are left out; run `partreg validate`\n"
-    assert json.loads(ran.stdout)["summary"]["count"] == 1

@@ -116,9 +116,9 @@ def test_performance_agrees_with_an_independent_count(
         assert rating.computed is None
         assert rating.reason == f"unrated: no results recorded for {len(kpis)} KPIs"
     else:
-        expected = defined_rating(on, len(measured), green_at, amber_at)
-        percent = math.floor(Fraction(100 * on, len(measured)))
-        reason = f"{expected}: {on} of {len(measured)} KPIs on target ({percent}%)"
+        expected = defined_rating(on, len(kpis), green_at, amber_at)
+        percent = math.floor(Fraction(100 * on, len(kpis)))
+        reason = f"{expected}: {on} of {len(kpis)} KPIs on target ({percent}%)"
         if len(measured) < len(kpis):
             reason += f"; {len(kpis) - len(measured)} without a result"
         assert rating.computed == expected

@@ -253,12 +253,14 @@ def test_kpi_on_target() -> None:
     assert kpi_on_target(Kpi.model_validate(kpi("1.5"))) is None
 
 
-def test_performance_kpis_without_actual_are_excluded() -> None:
+def test_performance_kpis_without_actual_are_not_on_target() -> None:
     rating = perf([*on(2), kpi("90")])
-    assert rating.computed == "green"
-    assert rating.reason == "green: 2 of 2 KPIs on target (100%); 1 without a result"
+    assert rating.computed == "amber"
+    assert rating.reason == "amber: 2 of 3 KPIs on target (66%); 1 without a result"
     rating = perf([*on(1), *off(1), kpi("90"), kpi("5")])
-    assert rating.reason == "amber: 1 of 2 KPIs on target (50%); 2 without a result"
+    assert rating.reason == "red: 1 of 4 KPIs on target (25%); 2 without a result"
+    rating = perf([*on(1), *(kpi("90") for _ in range(9))])
+    assert rating.reason == "red: 1 of 10 KPIs on target (10%); 9 without a result"
 
 
 def test_performance_no_results_is_unrated() -> None:

@@ -208,3 +208,13 @@ def test_latest_year(reg: RegisterDir) -> None:
 def test_latest_year_without_assessments(reg: RegisterDir) -> None:
     reg.partnership("x")
     assert latest_year(load_register(reg.root)) is None
+
+
+def test_direction_compares_with_the_latest_earlier_year_that_was_rated(reg: RegisterDir) -> None:
+    """A year with no rating in between does not make the travel `new`."""
+    register = load(
+        reg, {2021: rated("green", "amber", year=2021), 2022: rated("red", year=2022), 2023: rated("amber", "amber")}
+    )
+    (status,) = statuses(register, 2023)
+    assert status.governance_direction == "improved"  # red in 2022
+    assert status.performance_direction == "unchanged"  # amber in 2021; 2022 rated none

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import typer
 
-from partreg.errors import PartregError
+from partreg.errors import PartregError, RegisterErrors
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_CANNOT_RUN = 0, 1, 2
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as shells report it
@@ -24,6 +24,17 @@ def run(command: Callable[[], int], *, debug: bool) -> None:
         hint = f"\n  hint: {exc.hint}" if exc.hint else ""
         sys.stderr.write(f"partreg: error: {exc.message}{hint}\n")
         raise typer.Exit(EXIT_CANNOT_RUN) from None
+    except RegisterErrors as exc:
+        from partreg.output.problems import parsable_line
+
+        files = len({p.path for p in exc.problems})
+        sys.stderr.write("".join(parsable_line(p) + "\n" for p in exc.problems))
+        sys.stderr.write(
+            f"partreg: error: {files} register file(s) have errors and cannot be read, so the output "
+            "would leave their records out\n  hint: fix the errors above (`partreg validate` shows each "
+            "in its source), then run again\n"
+        )
+        raise typer.Exit(EXIT_PROBLEMS) from None
     except BrokenPipeError:
         # The reader went away (`partreg rules | head`): stop quietly, as a shell pipeline expects.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -12,19 +12,31 @@ if TYPE_CHECKING:
 DATA_FORMATS = ("standard", "json", "csv")
 
 
-def load(root: Path | None, revision: str | None = None) -> "Register":
-    """The register (at `revision`, when given), with progress on a terminal and a note on errors."""
+def load(root: Path | None, revision: str | None = None, *, allow_errors: bool = False) -> "Register":
+    """The register (at `revision`, when given), with progress on a terminal.
+
+    A file that cannot be read stops the command (its output would quietly leave the record
+    out), unless `allow_errors`: then a note says how many files were left out.
+    """
     from partreg import api
     from partreg.output import progress
-    from partreg.problems import Severity
 
     with progress.counting("Reading register files") as tick:
         register = api.load_register(root, revision=revision, on_file=tick)
-    unreadable = {p.path for p in register.problems if p.severity is Severity.ERROR}
-    if unreadable:
-        sys.stderr.write(
-            f"partreg: note: {len(unreadable)} file(s) have errors and are left out; run `partreg validate`\n"
-        )
+    return complete(register, allow_errors=allow_errors)
+
+
+def complete(register: "Register", *, allow_errors: bool = False) -> "Register":
+    """`register`, when every file of it could be read; see `load`."""
+    from partreg.errors import RegisterErrors
+    from partreg.problems import Severity
+
+    errors = [p for p in register.problems if p.severity is Severity.ERROR]
+    if errors and not allow_errors:
+        raise RegisterErrors(errors)
+    if errors:
+        files = len({p.path for p in errors})
+        sys.stderr.write(f"partreg: note: {files} file(s) have errors and are left out; run `partreg validate`\n")
     return register
 
 

@@ -71,23 +71,17 @@ def export(
 
 def _load_kind(root: Path | None, kind: str) -> "Register":
     """Only the folder of the kind exported (no record refers across kinds in an export), with progress."""
-    import sys
 
+    from partreg.cli.common import complete
     from partreg.load.layout import REGISTER_DIR, find_root
     from partreg.load.worktree import WorkTree
     from partreg.load.yaml_reader import DEFAULT_LIMITS
     from partreg.model.register import build_register
     from partreg.output import progress
-    from partreg.problems import Severity
 
     found = find_root(explicit=root) if root is not None else find_root()
     source = WorkTree(found, DEFAULT_LIMITS.max_bytes)
     wanted = {path for path in source.paths() if path.startswith(f"{REGISTER_DIR}/{kind}/")}
     with progress.counting("Reading register files") as tick:
         register = build_register(found, source.files(wanted), DEFAULT_LIMITS, tick)
-    unreadable = {p.path for p in register.problems if p.severity is Severity.ERROR}
-    if unreadable:
-        sys.stderr.write(
-            f"partreg: note: {len(unreadable)} file(s) have errors and are not exported; run `partreg validate`\n"
-        )
-    return register
+    return complete(register)

@@ -35,7 +35,7 @@ def show(
 
         chosen = choose(output_format, ("standard", "json"), "--format")
         day = parse_today(today)
-        register = load(root)
+        register = load(root, allow_errors=True)
         partnership = register.partnership(partnership_id)
         if partnership is None:
             known = [entry.record.id for entry in register.partnerships]

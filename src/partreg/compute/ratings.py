@@ -114,14 +114,15 @@ def performance(assessment: Assessment, policy: Policy) -> Rating:
         no_kpis = policy.rag.performance.no_kpis
         return Rating(no_kpis, f"{no_kpis}: no KPIs in place", declared, declared_reason)
     results = [kpi_on_target(kpi) for kpi in kpis]
-    measured = [result for result in results if result is not None]
-    if not measured:
+    without_result = results.count(None)
+    if without_result == len(kpis):
         return Rating(None, f"unrated: no results recorded for {len(kpis)} KPIs", declared, declared_reason)
-    on_target = sum(measured)
-    computed = rating_for_share(on_target / len(measured), policy)
+    # A KPI without a result is not on target: a few good results must not rate the rest green.
+    on_target = results.count(True)
+    computed = rating_for_share(on_target / len(kpis), policy)
     # Whole percent rounded down, so 79.6% never reads as the 80% green threshold.
-    percent = on_target * 100 // len(measured)
-    reason = f"{computed}: {on_target} of {len(measured)} KPIs on target ({percent}%)"
-    if len(measured) < len(kpis):
-        reason += f"; {len(kpis) - len(measured)} without a result"
+    percent = on_target * 100 // len(kpis)
+    reason = f"{computed}: {on_target} of {len(kpis)} KPIs on target ({percent}%)"
+    if without_result:
+        reason += f"; {without_result} without a result"
     return Rating(computed, reason, declared, declared_reason)

@@ -24,7 +24,7 @@ class PartnershipStatus:
     partnership: Partnership
     year: int
     assessment: Assessment | None
-    previous: Assessment | None
+    previous: Assessment | None  # the latest earlier assessment, rated or not
     governance: Rating
     performance: Rating
     risk: RiskFact
@@ -43,7 +43,7 @@ def assessments_by_partnership(register: Register) -> dict[str, list[Assessment]
 
 
 def direction(now: Rating, before: Rating | None) -> Direction:
-    """Compare effective ratings with the previous assessment year (FORMAT.md: effective counts)."""
+    """Compare effective ratings with the latest earlier year that rated it (FORMAT.md: effective counts)."""
     if now.effective is None:
         return "unrated"
     if before is None or before.effective is None:
@@ -62,20 +62,38 @@ def partnership_status(
     partnership: Partnership, history: list[Assessment], year: int, policy: Policy
 ) -> PartnershipStatus:
     current = next((a for a in history if a.year == year), None)
-    previous = next((a for a in reversed(history) if a.year < year), None)
+    earlier = [a for a in reversed(history) if a.year < year]
     governance, performance = rate(current, partnership, policy)
-    before = rate(previous, partnership, policy) if previous is not None else None
+    before_governance, before_performance = _latest_rated(earlier, partnership, policy)
     return PartnershipStatus(
         partnership,
         year,
         current,
-        previous,
+        earlier[0] if earlier else None,
         governance,
         performance,
         risk_of(partnership, policy),
-        direction(governance, before[0] if before else None),
-        direction(performance, before[1] if before else None),
+        direction(governance, before_governance),
+        direction(performance, before_performance),
     )
+
+
+def _latest_rated(
+    earlier: list[Assessment], partnership: Partnership, policy: Policy
+) -> tuple[Rating | None, Rating | None]:
+    """The latest earlier governance and performance ratings that are not unrated, each on its own:
+    a year whose assessment rated only one of them still leaves the other's travel to measure."""
+    governance: Rating | None = None
+    performance: Rating | None = None
+    for assessment in earlier:
+        rated_governance, rated_performance = rate(assessment, partnership, policy)
+        if governance is None and rated_governance.effective is not None:
+            governance = rated_governance
+        if performance is None and rated_performance.effective is not None:
+            performance = rated_performance
+        if governance is not None and performance is not None:
+            break
+    return governance, performance
 
 
 def statuses(register: Register, year: int) -> list[PartnershipStatus]:

@@ -28,9 +28,13 @@ def summary_line(result: CheckResult) -> str:
 
 
 def parsable(result: CheckResult) -> str:
-    return "".join(
-        f"{p.path}:{p.line}:{p.col}: {p.code} {p.severity.value} {p.message}{f' ({p.hint})' if p.hint else ''}\n"
-        for p in result.problems
+    return "".join(parsable_line(p) + "\n" for p in result.problems)
+
+
+def parsable_line(p: Problem) -> str:
+    """`path:line:col: CODE severity message (hint)`, on one line whatever the message holds."""
+    return printable(
+        f"{p.path}:{p.line}:{p.col}: {p.code} {p.severity.value} {p.message}{f' ({p.hint})' if p.hint else ''}"
     )
 
 
