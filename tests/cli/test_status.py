@@ -161,3 +161,14 @@ def test_show_still_shows_other_partnerships_and_notes_the_unreadable_file(reg: 
     ran = run_subprocess("show", "safer-streets", "--root", str(reg.root), "--format", "json")
     assert ran.exit_code == 0
     assert ran.stderr == "partreg: note: 1 file(s) have errors and are left out; run `partreg validate`\n"
+
+
+@pytest.mark.parametrize("value", ["31/12/2023", "20231231", "2023-W52-7", "2023-12-32", "2023-1-31"])
+def test_today_is_written_yyyy_mm_dd_only(reg: RegisterDir, value: str) -> None:
+    reg.valid()
+    ran = run_subprocess("status", "--root", str(reg.root), "--today", value)
+    assert ran.exit_code == 2
+    assert (
+        ran.stderr
+        == f"partreg: error: --today: `{value}` is not a date\n  hint: write --today YYYY-MM-DD, e.g. 2023-12-14\n"
+    )

@@ -46,14 +46,22 @@ DataFormat = Annotated[str, typer.Option("--format", "-f", help="standard, json 
 
 def parse_today(value: str | None) -> date:
     """`--today`, or the real date; a malformed date cannot run (exit 2)."""
-    if value is None:
-        return date.today()
+    return date.today() if value is None else parse_date(value, "--today")
+
+
+def parse_date(value: str, option: str) -> date:
+    """A date option, written YYYY-MM-DD as in the register (not the other ISO forms Python reads)."""
+    import re
+
+    from partreg.errors import PartregError
+
+    hint = f"write {option} YYYY-MM-DD, e.g. 2023-12-14"
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        raise PartregError(f"{option}: `{value}` is not a date", hint)
     try:
         return date.fromisoformat(value)
     except ValueError:
-        from partreg.errors import PartregError
-
-        raise PartregError(f"--today: `{value}` is not a date", "write --today YYYY-MM-DD, e.g. 2023-12-14") from None
+        raise PartregError(f"{option}: `{value}` is not a date", hint) from None
 
 
 def debug_enabled(ctx: typer.Context) -> bool:
