@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from datetime import date
@@ -22,7 +23,7 @@ from partreg.compute.status import statuses as _statuses
 from partreg.diff.changes import ChangeSet
 from partreg.diff.compare import compare_registers
 from partreg.errors import PartregError
-from partreg.load.git import GitRepo, GitRevision, GitState
+from partreg.load.git import GitRepo, GitRevision, GitState, register_root_in_git
 from partreg.load.layout import REGISTER_DIR, find_root
 from partreg.load.source import Source, open_source
 from partreg.load.worktree import WorkTree
@@ -62,9 +63,13 @@ def load_register(
 ) -> Register:
     """Read and type every file of the register whose root is `root` (or found from the cwd).
 
-    With `revision` (a commit, branch or tag) the register is read as it was there, from Git.
+    With `revision` (a commit, branch or tag) the register is read as it was there, from Git, and the
+    work tree need not have a register/ folder at all.
     """
-    found = find_root(explicit=Path(root)) if root is not None else find_root()
+    if revision is not None:
+        found = _root_for_revisions(root, [revision])
+    else:
+        found = find_root(explicit=Path(root)) if root is not None else find_root()
     source = open_source(found, revision, limits.max_bytes)
     register = build_register(found, source.files(), limits, on_file)
     register.revision = source.revision
@@ -105,14 +110,16 @@ def diff(
     """What changed in the register from revision `old` (default HEAD) to `new` (default: the work tree).
 
     `old` may be written `A..B`. Only the files Git says changed, and their neighbours, are read.
+    Each side is judged on its own day: `new` on its commit date (the work tree on the real date),
+    `old` on its commit date for "newly overdue"; `today` replaces the new side's day.
     """
-    found = find_root(explicit=Path(root)) if root is not None else find_root()
     if old is not None and ".." in old and new is None:
         old, new = (part or "HEAD" for part in old.split("..", 1))
+    found = _root_for_revisions(root, [old or "HEAD", *([new] if new is not None else [])])
     repo = GitRepo(found)
     old_sha = repo.resolve(old or "HEAD")
     new_sha = repo.resolve(new) if new is not None else None
-    day = today or date.today()
+    new_day = today or (repo.commit_date(new_sha) if new_sha else date.today())
     old_label = repo.short(old_sha)
     new_label = repo.short(new_sha) if new_sha else "work tree"
     changed = repo.changed_paths(old_sha, new_sha)
@@ -132,11 +139,26 @@ def diff(
     return compare_registers(
         old_register,
         new_register,
-        today=day,
+        today=new_day,
         old_label=old_label,
         new_label=new_label,
-        old_day=min(repo.commit_date(old_sha), day),
+        old_day=min(repo.commit_date(old_sha), new_day),
     )
+
+
+def _root_for_revisions(root: str | Path | None, revisions: list[str]) -> Path:
+    """The register root, for a command that reads revisions: as everywhere (`--root`, or the current
+    folder or its nearest parent with register/), else, when the work tree has no register/ folder,
+    found from Git (load/git.py `register_root_in_git`): Git holds the register at a revision.
+    """
+    try:
+        return find_root(explicit=Path(root)) if root is not None else find_root()
+    except PartregError:
+        start = Path(root).resolve() if root is not None else Path.cwd().resolve()
+        found = register_root_in_git(start, revisions) if start.is_dir() else None
+        if found is None:
+            raise
+        return found
 
 
 def report(
@@ -155,7 +177,7 @@ def report(
     council templates, and its provenance names that commit; `since` adds the changes from that
     revision (the last published paper's tag, say) as an appendix.
     """
-    from partreg.render.provenance import Provenance, provenance_of
+    from partreg.render.provenance import provenance_of
     from partreg.render.report import ReportOptions, render_report
     from partreg.render.view import ReportRequest
 
@@ -166,10 +188,14 @@ def report(
         repo = GitRepo(register.root)
         revision = GitRevision(repo, register.revision, DEFAULT_LIMITS.max_bytes)
         council = {path.removeprefix("templates/"): data for path, data in revision.folder("templates").items()}
-        provenance = Provenance(register.root.name, GitState(repo.short(register.revision), dirty=False), day)
+        provenance = provenance_of(register.root, day, GitState(repo.short(register.revision), dirty=False))
     else:
         provenance = provenance_of(register.root, day)
-    changes = diff(register.root, since, register.revision, today=day) if since is not None else None
+    # The appendix judges a revision on its own date, as `partreg diff A B` does, unless `today` is given.
+    changes = diff(register.root, since, register.revision, today=today) if since is not None else None
+    if changes is not None and provenance.git is not None and not provenance.git.dirty:
+        # A clean work tree is its HEAD commit: name it, as the provenance does.
+        changes = dataclasses.replace(changes, new=provenance.git.commit)
     options = ReportOptions(kind, output_format, templates, reference_docx, council, changes)
     return render_report(register, ReportRequest(chosen_year, day, provenance, previous), options)
 

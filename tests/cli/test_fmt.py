@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import stat
 import textwrap
 from pathlib import Path
 
@@ -13,6 +14,8 @@ import typer
 from typer.testing import CliRunner
 
 from partreg.cli.fmt import fmt
+from partreg.errors import PartregError
+from partreg.output.files import write_atomic
 from tests.support.cli import Ran
 from tests.support.registers import RegisterDir
 
@@ -210,3 +213,32 @@ def test_the_help_has_an_example() -> None:
     ran = run_fmt("--help")
     assert ran.exit_code == 0
     assert "Example: partreg fmt --check" in ran.stdout
+
+
+@pytest.mark.parametrize("mode", [0o600, 0o664, 0o640])
+def test_a_rewritten_file_keeps_its_mode(reg: RegisterDir, mode: int) -> None:
+    path = reg.partnership("safer-streets", SHUFFLED)
+    path.chmod(mode)
+    assert run_fmt("--root", str(reg.root)).exit_code == 0
+    assert path.read_text() == textwrap.dedent(CANONICAL)
+    assert stat.S_IMODE(path.stat().st_mode) == mode
+
+
+def test_a_new_file_is_written_readable_by_all(tmp_path: Path) -> None:
+    write_atomic(tmp_path / "new.csv", b"x")
+    assert stat.S_IMODE((tmp_path / "new.csv").stat().st_mode) == 0o644
+
+
+def test_writing_to_a_folder_is_a_plain_error(tmp_path: Path) -> None:
+    (tmp_path / "report.docx").mkdir()
+    with pytest.raises(PartregError) as raised:
+        write_atomic(tmp_path / "report.docx", b"x", force=True)
+    assert raised.value.message == f"{tmp_path / 'report.docx'} is a folder; give a file name"
+
+
+@pytest.mark.skipif(not Path("/sys/kernel").is_dir(), reason="needs a Linux sysfs, where nobody may create files")
+def test_a_folder_nobody_may_write_in_is_a_plain_error() -> None:
+    with pytest.raises(PartregError) as raised:
+        write_atomic(Path("/sys/report.docx"), b"x")
+    assert raised.value.message == "cannot write /sys/report.docx: permission denied"
+    assert "permissions" in raised.value.hint

@@ -25,10 +25,14 @@ from partreg import api
 from partreg.cli.export import export
 from partreg.cli.import_ import import_
 from partreg.errors import PartregError
-from partreg.load.spreadsheet import Limits, read_sheet
+from partreg.load.layout import Kind
+from partreg.load.spreadsheet import Limits, quote_prefixed, read_sheet, without_quote_prefix
 from partreg.load.yaml_reader import read_document
+from partreg.model.fields import list_cell, list_items
 from partreg.model.partnership import Partnership
 from partreg.output.yaml_text import quote
+from partreg.render.canonical import canonical_text
+from partreg.render.skeletons import partnership_skeleton
 from tests.support.cli import Ran
 from tests.support.registers import RegisterDir
 
@@ -554,3 +558,173 @@ def test_every_text_written_by_import_reads_back_as_itself(text: str) -> None:
     assert problems == []
     assert doc is not None
     assert doc.data["name"] == text
+
+
+# --- update edits the file in place -----------------------------------------------------------
+
+COMMENTED = """\
+# Source: Middlesbrough Council, Audit Committee 14 Dec 2023, §§10-11
+id: north-east-migration-partnership
+name: "North East Migration Partnership"
+status: "active"
+statutory: no
+significant: yes
+lead_officer: Not named in the source paper  # para 11
+# para 11, "LMT lead" column
+accountable_director: Director of Environment and Communities
+documents:
+  # para 11, planned action (target 31/12/2023)
+  code_of_conduct:
+    held: no
+custom:
+  cost_centre: '0123'
+# end of the entry
+"""
+
+
+def test_update_edits_only_the_changed_fields_and_keeps_every_comment(tmp_path: Path) -> None:
+    reg = RegisterDir(tmp_path / "reg")
+    path = reg.partnership("north-east-migration-partnership", COMMENTED)
+    source = tmp_path / "u.csv"
+    source.write_text(
+        "Id,Lead Officer,Officer hours per month,Partners,custom.size\n"
+        'north-east-migration-partnership,New Person,12,"Police; Home Office",250\n',
+        encoding="utf-8",
+    )
+
+    ran = invoke("import", str(source), "--root", str(reg.root), "--update")
+
+    assert ran.exit_code == 0, ran.stdout
+    assert path.read_text(encoding="utf-8") == (
+        "# Source: Middlesbrough Council, Audit Committee 14 Dec 2023, §§10-11\n"
+        "# Imported by partreg from u.csv, sheet u, row 2\n"
+        "id: north-east-migration-partnership\n"
+        'name: "North East Migration Partnership"\n'
+        'status: "active"\n'
+        "statutory: no\n"
+        "significant: yes\n"
+        "partners:\n"
+        "  - Police\n"
+        "  - Home Office\n"
+        "lead_officer: New Person  # para 11\n"
+        '# para 11, "LMT lead" column\n'
+        "accountable_director: Director of Environment and Communities\n"
+        "resources:\n"
+        "  officer_hours_per_month: 12\n"
+        "documents:\n"
+        "  # para 11, planned action (target 31/12/2023)\n"
+        "  code_of_conduct:\n"
+        "    held: no\n"
+        "custom:\n"
+        "  cost_centre: '0123'\n"
+        "  size: 250\n"
+        "# end of the entry\n"
+    )
+    assert canonical_text(path.read_text(encoding="utf-8"), Kind.PARTNERSHIP) == path.read_text(encoding="utf-8")
+    again = invoke("import", str(source), "--root", str(reg.root), "--update")
+    assert "1 row: 0 new, 0 updated, 1 unchanged" in again.stdout
+
+
+def test_update_fills_in_a_new_partnership_file_keeping_its_field_notes(tmp_path: Path) -> None:
+    reg = RegisterDir(tmp_path / "reg")
+    skeleton = partnership_skeleton("safer-streets", "Safer Streets", "A Smith", statutory=True, significant=False)
+    path = reg.partnership("safer-streets", skeleton.text)
+    source = workbook(tmp_path / "r.xlsx", [["Id", "Financial contribution", "Name"], ["safer-streets", 8000.5, "Yes"]])
+
+    ran = invoke("import", str(source), "--root", str(reg.root), "--update")
+
+    assert ran.exit_code == 0, ran.stdout
+    text = path.read_text(encoding="utf-8")
+    assert '  financial_contribution: 8000.5  # pounds a year: 8000, or "£8,000"\n' in text
+    assert 'name: "Yes"  # as the council\'s papers name it\n' in text  # quoted: `Yes` is a boolean to some
+    assert text.count("#") == skeleton.text.count("#") + 1  # every comment, and the import's note
+    assert loaded(reg.root)["safer-streets"]["resources"]["financial_contribution"] == Decimal("8000.5")
+
+
+# --- formulas, other kinds, the --map file ----------------------------------------------------
+
+
+def test_a_formula_with_no_saved_value_is_reported_at_its_cell(tmp_path: Path) -> None:
+    # openpyxl writes formulas without their results, as a script or a web app would.
+    rows: list[list[Any]] = [
+        ["Id", "Partnership", "Lead Officer", "Statutory", "Significant", "Officer hours", "Contribution", "Notes"],
+        ["a", "Formula Board", "A", "Y", "N", "=1+2", "=SUM(1,2)", "=NOW()"],
+        ["b", '=HYPERLINK("http://x","click")', "B", "Y", "N", 4, 100, None],
+    ]
+    source = workbook(tmp_path / "r.xlsx", rows)
+    mapping = tmp_path / "columns.yaml"
+    mapping.write_text("Notes: ~\n", encoding="utf-8")
+
+    ran = invoke("import", str(source), "--root", str(empty_register(tmp_path)), "--map", str(mapping))
+
+    assert ran.exit_code == 1
+    hint = "(open the file in Excel and save it, or type the value)"
+    assert ran.stdout.splitlines()[:3] == [
+        f"r.xlsx:Register!F2: S001 error `=1+2` is a formula with no saved value {hint}",
+        f"r.xlsx:Register!G2: S001 error `=SUM(1,2)` is a formula with no saved value {hint}",
+        f'r.xlsx:Register!B3: S001 error `=HYPERLINK("http://x","click")` is a formula with no saved value {hint}',
+    ]
+    assert "is empty" not in ran.stdout  # the formula is the problem, not an empty name
+    assert "0 new, 0 updated, 0 unchanged, 2 with errors" in ran.stdout
+
+
+@pytest.mark.parametrize(("kind", "named"), [("assessments", "`partnership` and `year`"), ("actions", "`plan.id`")])
+def test_an_export_of_assessments_or_actions_is_refused_naming_what_it_holds(
+    tmp_path: Path, kind: str, named: str
+) -> None:
+    output = tmp_path / f"{kind}.csv"
+    assert invoke("export", "--root", str(REPO), "--kind", kind, "--format", "csv", "-o", str(output)).exit_code == 0
+    ran = invoke("import", str(output), "--root", str(empty_register(tmp_path)))
+    assert ran.exit_code == 2
+    assert ran.stderr.startswith(f"partreg: error: {kind}.csv holds ")
+    assert named in ran.stderr
+    assert "partreg import reads partnerships only" in ran.stderr
+
+
+def test_a_map_entry_for_a_header_the_sheet_does_not_have_is_an_error(tmp_path: Path) -> None:
+    source = workbook(tmp_path / "r.xlsx", [["Name", "Officer", "Statutory", "Significant"], ["X", "A", "y", "n"]])
+    mapping = tmp_path / "columns.yaml"
+    mapping.write_text('Officer: lead_officer\n"Lead Oficer": ~\n', encoding="utf-8")
+    ran = invoke("import", str(source), "--root", str(empty_register(tmp_path)), "--map", str(mapping))
+    assert ran.exit_code == 1
+    assert ran.stdout.startswith(
+        "columns.yaml:2:1: S003 error `Lead Oficer` is not a header in r.xlsx, sheet Register (row 1) "
+        "(check its spelling against row 1, or remove it from columns.yaml)\n"
+    )
+
+
+# --- export then import gives back exactly what was written ----------------------------------
+
+TRICKY_TEXTS = ["'=x", "''=x", "=x", "'abc", "'", "-5", "'-5", "+44 1234", "@home", "[draft] plan"]
+
+
+def test_export_then_import_keeps_quotes_line_breaks_and_custom_numbers(tmp_path: Path) -> None:
+    reg = RegisterDir(tmp_path / "reg")
+    for number, text in enumerate(TRICKY_TEXTS):
+        reg.partnership(
+            f"p{number}",
+            f"id: p{number}\nname: {quote(text)}\npurpose: {quote(text)}\nstatutory: no\nsignificant: no\n"
+            f'lead_officer: A\npartners: [{quote(text)}, "x\\ny"]\npriorities: ["[]", " padded", "a; b"]\n'
+            f"tags: [one]\ncustom:\n  nested:\n    deep: 1\n  money: 2.50\n  code: '0123'\n",
+        )
+    original = loaded(reg.root)
+    for kind in ("xlsx", "csv"):
+        output = tmp_path / f"register.{kind}"
+        assert invoke("export", "--root", str(reg.root), "--format", kind, "--output", str(output)).exit_code == 0
+        root = empty_register(tmp_path, kind)
+        imported = invoke("import", str(output), "--root", str(root))
+        assert imported.exit_code == 0, imported.stdout
+        assert loaded(root) == original
+        text = (root / "register/partnerships/p0.yaml").read_text(encoding="utf-8")
+        assert 'custom:\n  nested:\n    deep: 1\n  money: 2.50\n  code: "0123"\n' in text
+
+
+@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=["Cs"]))))
+def test_every_list_of_text_reads_back_from_its_cell(items: list[str]) -> None:
+    assert list_items(list_cell(items)) == items
+
+
+@given(st.text(alphabet="'=+-@\t\rab ", max_size=8))
+def test_the_formula_prefix_is_taken_off_exactly(text: str) -> None:
+    assert without_quote_prefix(quote_prefixed(text)) == text
+    assert not quote_prefixed(text).startswith(FORMULA_STARTS)

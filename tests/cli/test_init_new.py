@@ -102,6 +102,31 @@ def test_init_then_new_of_each_kind_then_validate_is_clean(started: Path) -> Non
     assert "0 errors, 0 warnings in 9 files" in ran.stdout
 
 
+def test_every_file_init_new_and_import_write_is_already_formatted(started: Path, tmp_path: Path) -> None:
+    root = ["--root", str(started)]
+    for command in (
+        ["partnership", "--id", "no", "--name", "No: #1", "--lead-officer", "Yes", "--statutory", "--significant"],
+        ["assessment", "--partnership", "no", "--year", "2024"],
+        ["plan", "--partnership", "no", "--action", "Agree terms", "--owner", "A Smith", "--target", "ongoing"],
+    ):
+        assert run("new", *command, *root).exit_code == 0
+    sheet = tmp_path / "register.csv"
+    sheet.write_text(
+        "Name,Lead officer,Statutory,Significant,Partners,custom.cost_centre,custom.size,Financial contribution\n"
+        'Rural Board,A Smith,yes,no,"Police; Fire",0123,12,"£8,000.50"\n',
+        encoding="utf-8",
+    )
+    assert invoke("import", str(sheet), *root).exit_code == 0
+    update = tmp_path / "update.csv"
+    update.write_text("Id,Officer hours per month,Partners,custom.note\nno,12,Police,x\n", encoding="utf-8")
+    updated = invoke("import", str(update), "--update", *root)
+    assert updated.exit_code == 0, updated.stdout
+
+    ran = invoke("fmt", "--check", *root)
+
+    assert (ran.exit_code, ran.stdout) == (0, "")
+
+
 def test_init_writes_a_documented_register(started: Path) -> None:
     files = sorted(p.relative_to(started).as_posix() for p in started.rglob("*") if p.is_file())
     assert files == [

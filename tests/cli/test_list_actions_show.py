@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.support.cli import invoke
 from tests.support.registers import RegisterDir
 
@@ -157,6 +159,7 @@ def test_show_one_partnership_with_assessments_actions_and_problems() -> None:
         "latest_assessment_year": 2023,
         "assessed": "2023-12-31",
         "age_months": 5,
+        "assessed_after_data_date": False,
         "assessment_overdue": False,
         "review_date_passed": False,
     }
@@ -176,3 +179,62 @@ def test_show_standard_and_unknown_id() -> None:
     missing = invoke("show", "tvca", "--root", str(REPO))
     assert missing.exit_code == 2
     assert "did you mean `tees-valley-combined-authority`?" in missing.stderr
+
+
+def test_money_is_a_number_of_pounds_in_show_as_in_list(reg: RegisterDir) -> None:
+    root = str(_harborough(reg).root)
+    shown = _json("show", "safer-streets", "--root", root)["partnership"]["resources"]
+    listed = _json("list", "--root", root, "--tag", "community")["partnerships"][0]
+    assert shown == {"officer_hours_per_month": 2.5, "financial_contribution": 8000.5}
+    assert listed["financial_contribution"] == shown["financial_contribution"]
+    whole = _json("show", "llep-board", "--root", root)["partnership"]["resources"]["financial_contribution"]
+    assert whole == 12000
+
+
+def test_show_an_assessment_dated_after_the_data_date_has_no_negative_age() -> None:
+    args = ("show", "north-east-migration-partnership", "--root", str(REPO), "--today", "2023-06-01")
+    review = _json(*args)["review"]
+    assert (review["assessed"], review["age_months"], review["assessed_after_data_date"]) == ("2023-12-31", None, True)
+    ran = invoke(*args)
+    assert "Latest assessment:      2023, dated 2023-12-31 (after the data date)\n" in ran.stdout
+    assert "months ago" not in ran.stdout
+
+
+def test_show_standard_says_the_review_lines_without_an_assessment(reg: RegisterDir) -> None:
+    text = "id: x\nname: X Board\nstatutory: no\nsignificant: yes\nlead_officer: Jo\nreview_date: 2024-01-01\n"
+    reg.partnership("x", text=text)
+    args = ("show", "x", "--root", str(reg.root), "--today", "2024-03-01")
+    review = _json(*args)["review"]
+    assert (review["review_date_passed"], review["assessment_overdue"]) == (True, True)
+    ran = invoke(*args)
+    assert "Latest assessment:      none; a new assessment is due\n" in ran.stdout
+    assert "Review:                 the review date has passed\n" in ran.stdout
+
+
+def test_officer_hours_total_is_the_exact_sum_of_what_was_written(reg: RegisterDir) -> None:
+    for pid, hours, significant in (("a", "0.1", "no"), ("b", "0.2", "no"), ("c", "1.05", "yes")):
+        reg.partnership(pid, text=f"id: {pid}\nname: {pid}\nstatutory: no\nsignificant: {significant}\n"
+                        f"lead_officer: Jo\nresources:\n  officer_hours_per_month: {hours}\n")  # fmt: skip
+    root = str(reg.root)
+    ran = invoke("list", "--root", root, "--not-significant", "--format", "json")
+    assert '"officer_hours_per_month": 0.3,' in ran.stdout  # not 0.30000000000000004
+    assert _json("list", "--root", root)["totals"]["officer_hours_per_month"] == 1.35
+    assert _json("list", "--root", root, "--tag", "none")["totals"]["officer_hours_per_month"] == 0
+
+
+def test_booleans_are_yes_or_no_in_every_csv(reg: RegisterDir) -> None:
+    root = str(_harborough(reg).root)
+    reg.plan(partnership="safer-streets")
+    listed = list(csv.DictReader(io.StringIO(invoke("list", "--root", root, "--format", "csv").stdout)))
+    assert [(r["statutory"], r["significant"]) for r in listed] == [("no", "no"), ("no", "yes"), ("yes", "yes")]
+    ran = invoke("actions", "--root", root, "--format", "csv", "--today", "2031-01-01")
+    [action] = list(csv.DictReader(io.StringIO(ran.stdout)))
+    assert (action["overdue"], action["due_soon"]) == ("yes", "no")
+
+
+@pytest.mark.parametrize(("option", "value"), [("--status", "Active"), ("--status", "ACTIVE"), ("--rag", "Green"),
+                                               ("--risk", "High")])  # fmt: skip
+def test_list_filters_read_enumerated_values_in_any_case(reg: RegisterDir, option: str, value: str) -> None:
+    root = str(_harborough(reg).root)
+    lower = _json("list", "--root", root, option, value.lower())["partnerships"]
+    assert _json("list", "--root", root, option, value)["partnerships"] == lower

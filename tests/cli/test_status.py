@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from tests.support.cli import invoke, run_subprocess
+from tests.support.git import commit_all, make_repo
 from tests.support.registers import RegisterDir
 
 REPO = Path(__file__).resolve().parents[2]
@@ -93,7 +94,9 @@ def test_status_csv_has_a_row_per_partnership() -> None:
     rows = list(csv.DictReader(io.StringIO(ran.stdout)))
     assert len(rows) == 13
     migration = next(r for r in rows if r["id"] == "north-east-migration-partnership")
-    assert (migration["statutory"], migration["governance"], migration["performance"]) == ("No", "amber", "green")
+    # yes/no in lower case, as the register, `export` and the other CSVs write it
+    assert (migration["statutory"], migration["governance"], migration["performance"]) == ("no", "amber", "green")
+    assert migration["significant"] == "yes"
 
 
 def test_direction_of_travel_against_the_previous_year(reg: RegisterDir) -> None:
@@ -172,3 +175,19 @@ def test_today_is_written_yyyy_mm_dd_only(reg: RegisterDir, value: str) -> None:
         ran.stderr
         == f"partreg: error: --today: `{value}` is not a date\n  hint: write --today YYYY-MM-DD, e.g. 2023-12-14\n"
     )
+
+
+def test_status_as_of_a_revision_names_its_commit(reg: RegisterDir) -> None:
+    reg.valid()
+    make_repo(reg.root)
+    commit = commit_all(reg.root, "Register for 2023")
+    root = str(reg.root)
+    ran = invoke("status", "--root", root, "--as-of", "HEAD", "--today", "2024-01-31")
+    assert ran.exit_code == 0, ran.stderr
+    assert ran.stdout.startswith(f"Partnership register 2023 at Git commit {commit}\n")
+    assert f"the Council, register year 2023, from Git commit {commit}, as of 2024-01-31" in ran.stdout
+    as_of = json.loads(invoke("status", "--root", root, "--as-of", "HEAD", "--format", "json").stdout)
+    assert (as_of["year"], as_of["revision"]) == (2023, commit)
+    work_tree = json.loads(invoke("status", "--root", root, "--format", "json").stdout)
+    assert work_tree["revision"] is None
+    assert "Git commit" not in invoke("status", "--root", root).stdout

@@ -105,12 +105,18 @@ def test_warnings_alone_exit_0_unless_strict(reg: RegisterDir) -> None:
         (("--format", "xml"), "--format: `xml` is not one of standard, parsable, github, json"),
         (("--select", "S1,BAD"), "--select: `BAD` is not a rule code or prefix"),
         (("--ignore", "12"), "--ignore: `12` is not a rule code or prefix"),
+        # A well-formed prefix that matches no rule would silently turn every check off (or none).
+        (("--select", "Z"), "--select: no rule code starts with `Z`"),
+        (("--select", "S,S9"), "--select: no rule code starts with `S9`"),
+        (("--ignore", "Z1"), "--ignore: no rule code starts with `Z1`"),
     ],
 )
 def test_bad_option_values_exit_2_with_one_line(reg: RegisterDir, args: tuple[str, ...], message: str) -> None:
     ran = run_subprocess("validate", "--today", TODAY, "--root", str(reg.valid().root), *args)
     assert ran.exit_code == 2
     assert ran.stderr.splitlines()[0] == f"partreg: error: {message}"
+    if "no rule code" in message:
+        assert ran.stderr.splitlines()[1] == "  hint: run `partreg rules` to list the codes"
     assert "Traceback" not in ran.stderr
 
 

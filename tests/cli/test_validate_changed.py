@@ -7,7 +7,7 @@ import json
 import pytest
 
 from tests.support.cli import Ran, invoke, run_subprocess
-from tests.support.git import commit_all, make_repo
+from tests.support.git import commit_all, git, make_repo
 from tests.support.registers import RegisterDir
 
 TODAY = "2024-06-01"
@@ -93,15 +93,25 @@ def test_a_broken_file_not_passed_is_not_reported(reg: RegisterDir) -> None:
     assert (code, found) == (0, [])
 
 
-def test_files_other_than_register_yaml_are_ignored_silently(reg: RegisterDir) -> None:
+@pytest.mark.parametrize(
+    ("given", "message"),
+    [
+        ("register/partnerships/nope.yaml", "register/partnerships/nope.yaml: no such file"),
+        ("register/partnerships", "register/partnerships: is a folder"),
+        ("README.md", "README.md: not a register file"),
+        ("register/partnerships/notes.txt", "register/partnerships/notes.txt: not a register file"),
+        ("/etc/passwd", "/etc/passwd: not a register file"),
+        ("../elsewhere.yaml", "../elsewhere.yaml: not a register file"),
+    ],
+)
+def test_a_path_that_is_not_a_register_file_cannot_run(reg: RegisterDir, given: str, message: str) -> None:
+    """A mistyped path in a CI step or hook must not pass as a file with no problems."""
     _register(reg)
     (reg.root / "README.md").write_text("# Register\n", encoding="utf-8")
+    (reg.root.parent / "elsewhere.yaml").write_text("id: x\n", encoding="utf-8")
     reg.write("partnerships/notes.txt", "not yaml\n")
-    code, document, found = _json(
-        "--root", str(reg.root), str(reg.root / "README.md"), str(reg.root / "register/partnerships/notes.txt")
-    )
-    assert (code, found) == (0, [])
-    assert document["summary"] == {"files": 0, "errors": 0, "warnings": 0}
+    ran = run_subprocess("validate", "--today", TODAY, given, cwd=reg.root)
+    _one_error_line(ran, f"partreg: error: {message}")
 
 
 def test_files_relative_to_the_current_folder_as_pre_commit_passes_them(reg: RegisterDir) -> None:
@@ -114,7 +124,6 @@ def test_files_relative_to_the_current_folder_as_pre_commit_passes_them(reg: Reg
         "parsable",
         "register/partnerships/bad.yaml",
         "register/assessments/2023/safer-streets.yaml",
-        "docs/notes.yaml",
         cwd=reg.root,
     )
     assert ran.exit_code == 1, ran.stderr
@@ -124,7 +133,8 @@ def test_files_relative_to_the_current_folder_as_pre_commit_passes_them(reg: Reg
     ]
     ran = run_subprocess("validate", "--today", TODAY, "partnerships/safer-streets.yaml", cwd=reg.root / "register")
     assert ran.exit_code == 0, ran.stdout + ran.stderr
-    assert ran.stdout.splitlines()[-1] == "✓ 0 errors, 0 warnings in 1 file"
+    # The partnership's assessment and plan (same stem) are checked with it.
+    assert ran.stdout.splitlines()[-1] == "✓ 0 errors, 0 warnings in 3 files"
 
 
 def test_changed_since_head_reports_only_the_edited_file(reg: RegisterDir) -> None:
@@ -133,7 +143,8 @@ def test_changed_since_head_reports_only_the_edited_file(reg: RegisterDir) -> No
     code, document, found = _json("--root", str(reg.root), "--changed-since", "HEAD")
     assert code == 1
     assert found == [("register/partnerships/safer-streets.yaml", "S002")]
-    assert document["summary"] == {"files": 1, "errors": 1, "warnings": 0}
+    # Its assessment and plan (same stem) are checked with it, and have no problem.
+    assert document["summary"] == {"files": 3, "errors": 1, "warnings": 0}
 
 
 def test_changed_since_a_clean_head_checks_nothing(reg: RegisterDir) -> None:
@@ -161,7 +172,8 @@ def test_changed_since_an_older_commit_and_a_deleted_file(reg: RegisterDir) -> N
     code, document, found = _json("--root", str(reg.root), "--changed-since", "HEAD~1")
     assert code == 1
     assert {path for path, _ in found} == {"register/partnerships/bad.yaml"}
-    assert document["summary"] == {"files": 1, "errors": 1, "warnings": 0}
+    # The deleted plan's partnership and assessment (same stem) are checked too.
+    assert document["summary"] == {"files": 3, "errors": 1, "warnings": 0}
 
 
 def test_a_bad_revision_is_one_error_line_and_exit_2(reg: RegisterDir) -> None:
@@ -194,3 +206,59 @@ def test_standard_output_shows_the_source_line_of_a_passed_file(reg: RegisterDir
     assert lines[0] == "register/partnerships/bad.yaml"
     assert "      statutory: maybe" in lines
     assert lines[-1] == "✗ 1 error, 0 warnings in 1 file"
+
+
+# --- a partial run reports what a full run reports for the changed files and what names them --------
+
+
+def _full_and_partial(reg: RegisterDir, *partial: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    full = _json("--root", str(reg.root))
+    some = _json("--root", str(reg.root), *partial)
+    assert full[0] == some[0] == 1, (full, some)
+    return full[2], some[2]
+
+
+def test_changed_since_catches_an_assessment_left_by_a_deleted_partnership(reg: RegisterDir) -> None:
+    _repo(reg.valid())
+    (reg.root / "register/partnerships/safer-streets.yaml").unlink()
+    full, partial = _full_and_partial(reg, "--changed-since", "HEAD")
+    assert partial == full
+    assert ("register/assessments/2023/safer-streets.yaml", "R001") in partial
+
+
+def test_changed_since_catches_a_renamed_partnership(reg: RegisterDir) -> None:
+    _repo(reg.valid())
+    (reg.root / "register/partnerships/safer-streets.yaml").unlink()
+    reg.partnership("safer-streets-board", name="Safer Streets Board")
+    full, partial = _full_and_partial(reg, "--changed-since", "HEAD")
+    assert partial == full
+    assert ("register/assessments/2023/safer-streets.yaml", "R001") in partial
+
+
+def test_files_as_pre_commit_passes_them_catch_a_staged_rename(reg: RegisterDir) -> None:
+    """pre-commit passes the new file only; the deleted one is found from Git."""
+    _repo(reg.valid())
+    git(reg.root, "mv", "register/partnerships/safer-streets.yaml", "register/partnerships/safer-streets-board.yaml")
+    renamed = reg.root / "register/partnerships/safer-streets-board.yaml"
+    renamed.write_text(renamed.read_text(encoding="utf-8").replace("id: safer-streets", "id: safer-streets-board"))
+    full, partial = _full_and_partial(reg, str(renamed))
+    assert partial == full
+    assert ("register/assessments/2023/safer-streets.yaml", "R001") in partial
+
+
+@pytest.mark.parametrize("how", ["changed-since", "files"])
+def test_a_renamed_principle_is_caught_in_the_assessments_that_rate_it(reg: RegisterDir, how: str) -> None:
+    reg.valid()
+    reg.assessment(text="partnership: safer-streets\nyear: 2023\nprinciples:\n  A: {rating: green}\n")
+    _repo(reg)
+    policy = reg.write("policy.yaml", "principles:\n  - {id: AA, title: Integrity}\n")
+    args = ("--changed-since", "HEAD") if how == "changed-since" else (str(policy),)
+    full, partial = _full_and_partial(reg, *args)
+    assert partial == full
+    assert ("register/assessments/2023/safer-streets.yaml", "R003") in partial
+
+
+def test_with_no_commits_changed_since_says_so(reg: RegisterDir) -> None:
+    make_repo(_register(reg).root)
+    ran = run_subprocess("validate", "--changed-since", "HEAD", cwd=reg.root)
+    _one_error_line(ran, "partreg: error: the repository has no commits yet")

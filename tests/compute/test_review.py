@@ -17,6 +17,7 @@ from partreg.compute.review import (
     assessment_too_old,
     months_between,
     review_date_passed,
+    review_fact,
 )
 from partreg.model.assessment import Assessment
 from partreg.model.partnership import Partnership
@@ -30,8 +31,8 @@ def assessment(year: str = "2023", assessed_on: str | None = None) -> Assessment
     return Assessment.model_validate(data)
 
 
-def partnership(review_date: str | None = None) -> Partnership:
-    data = {"id": "x", "name": "X", "statutory": "yes", "significant": "yes", "lead_officer": "Jo"}
+def partnership(review_date: str | None = None, status: str = "active") -> Partnership:
+    data = {"id": "x", "name": "X", "statutory": "yes", "significant": "yes", "lead_officer": "Jo", "status": status}
     if review_date is not None:
         data["review_date"] = review_date
     return Partnership.model_validate(data)
@@ -154,6 +155,33 @@ def test_review_date_passed() -> None:
     assert not review_date_passed(partnership("2024-06-15"), today)
     assert not review_date_passed(partnership("2024-06-16"), today)
     assert review_date_passed(partnership("2024-06-14"), today)
+
+
+@pytest.mark.parametrize(("status", "passed"), [
+    ("active", True), ("proposed", True), ("under-review", True), ("dissolved", False), ("withdrawn", False),
+])  # fmt: skip
+def test_review_date_passed_for_every_partnership_the_council_is_still_in(status: str, passed: bool) -> None:
+    assert review_date_passed(partnership("2024-01-01", status), date(2024, 3, 1)) is passed
+
+
+@pytest.mark.parametrize(
+    ("start", "months", "expected"),
+    [
+        (date(2024, 1, 15), -999999, date.min),
+        (date(2024, 1, 15), -24287, date.min),  # February of year 0, the year before the calendar starts
+        (date(9999, 12, 31), 999999, date.max),
+    ],
+)
+def test_add_months_past_either_end_of_the_calendar_is_that_end(start: date, months: int, expected: date) -> None:
+    assert add_months(start, months) == expected
+    assert assessment_too_old(assessment("2023"), date(2024, 1, 1), months) is (months < 0)
+
+
+def test_review_fact_of_an_assessment_dated_after_the_day_has_no_age() -> None:
+    fact = review_fact(partnership(), [assessment("2023")], date(2023, 6, 1), 12)
+    assert (fact.assessed, fact.age_months, fact.assessed_after_today) == (date(2023, 12, 31), None, True)
+    on_the_day = review_fact(partnership(), [assessment("2023")], date(2023, 12, 31), 12)
+    assert (on_the_day.age_months, on_the_day.assessed_after_today) == (0, False)
 
 
 @pytest.mark.parametrize("year", [0, 10000])

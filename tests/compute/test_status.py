@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from partreg.api import load_register
+from partreg.compute.names import name_order
 from partreg.compute.ratings import UNASSESSED, Rating
 from partreg.compute.status import direction, latest_year, statuses
 from partreg.model.register import Register
@@ -160,22 +161,43 @@ def test_governance_in_status_sees_the_partnership_documents(reg: RegisterDir) -
     assert status.governance.reason == "amber: principle A rated green; exit_strategy not held"
 
 
-def test_statuses_in_name_order_case_insensitively(reg: RegisterDir) -> None:
+def test_statuses_in_name_order_ignoring_case_and_accents(reg: RegisterDir) -> None:
     reg.partnership("zeta", name="alpha Board")
     reg.partnership("beta", name="Beta Board")
     reg.partnership("alpha", name="Gamma Board")
+    reg.partnership("tees", name="Tees Valley Combined Authority")
+    reg.partnership("cleveland", name="Ćlevéland Police and Crime Panel")
     reg.partnership("same-b", name="Same")
     reg.partnership("same-a", name="same")
+    reg.partnership("same-c", name="same")
     reg.assessment("beta", 2023)
     register = load_register(reg.root)
     names = [(s.partnership.name, s.partnership.id) for s in statuses(register, 2023)]
     assert names == [
         ("alpha Board", "zeta"),
         ("Beta Board", "beta"),
+        ("Ćlevéland Police and Crime Panel", "cleveland"),
         ("Gamma Board", "alpha"),
+        ("Same", "same-b"),  # names equal but for case: the name as written, then the id
         ("same", "same-a"),
-        ("Same", "same-b"),
+        ("same", "same-c"),
+        ("Tees Valley Combined Authority", "tees"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later"),
+    [
+        ("Ćlevéland", "Cleveland Z"),
+        ("ﬁre Board", "Fire Brigade"),  # a ligature reads as its letters (NFKD)
+        ("Straße", "Strasse Z"),
+        ("Åland", "Aylesbury"),
+        ("Cleveland", "cleveland"),  # equal but for case: upper case first, every time
+    ],
+)
+def test_name_order_reads_names_as_a_reader_does(earlier: str, later: str) -> None:
+    assert name_order(earlier) < name_order(later)
+    assert sorted([later, earlier], key=name_order) == [earlier, later]
 
 
 def test_every_partnership_has_a_status_assessed_or_not(reg: RegisterDir) -> None:

@@ -52,7 +52,7 @@ def _report(root: Path, output_format: str, *extra: str) -> bytes:
 def test_report_as_of_equals_a_checkout_of_that_revision(tmp_path: Path, output_format: str) -> None:
     reg = _repo(tmp_path)
     as_of = _report(reg.root, output_format, "--as-of", "v2023")
-    checkout = tmp_path / "elsewhere" / "register-repo"  # the same folder name: provenance names it
+    checkout = tmp_path / "elsewhere" / "another-name"  # provenance names the folder within the repository
     git(reg.root, "worktree", "add", "-q", str(checkout), "v2023")
     there = _report(checkout, output_format)
     if output_format == "docx":
@@ -63,7 +63,7 @@ def test_report_as_of_equals_a_checkout_of_that_revision(tmp_path: Path, output_
     if output_format == "md":
         text = as_of.decode("utf-8")
         assert text.startswith("# Safer council report 2023\n")  # the template as it was at the tag
-        assert "(Git commit " in text
+        assert "from the register at the top of its Git repository, commit " in text
         assert "with uncommitted changes" not in text
 
 

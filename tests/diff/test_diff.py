@@ -382,12 +382,14 @@ def test_a_policy_change_that_moves_a_computed_rating_is_told(repo: RegisterDir)
     message = "performance is amber but the assessment has no `issue`"
     result = api.diff(repo.root, today=TODAY)
     assert result.sorted() == [
+        Change("policy-changed", "policy", "Policy", "Policy: rag.performance.green_at 0.8 → 0.9",
+               "rag.performance.green_at", 0.8, 0.9),
         Change("rating-changed", "2023/tees-valley", TEES,
                "Tees Valley Combined Authority: performance green → amber (reason: amber: 4 of 5 KPIs on target (80%))",
                "performance", "green", "amber"),
         Change("finding-introduced", path, path, f"{path}:7:3: G002 error {message}", "G002", None, message),
     ]  # fmt: skip
-    assert result.summary == "1 rating changed, 1 new problem."
+    assert result.summary == "1 policy setting changed, 1 rating changed, 1 new problem."
 
 
 def test_removing_an_assessment_is_told(repo: RegisterDir) -> None:
@@ -603,10 +605,8 @@ def test_a_broken_file_that_changed_is_read(repo: RegisterDir) -> None:
     repo.write(
         "partnerships/zz-broken.yaml", "id: zz-broken\nname: Fixed\nstatutory: no\nsignificant: no\nlead_officer: E\n"
     )
-    assert [(c.kind, c.subject) for c in changes(repo)] == [
-        ("partnership-added", "zz-broken"),
-        ("finding-fixed", "register/partnerships/zz-broken.yaml"),
-    ]
+    # The file was there all along: fixing it is no partnership added, only its problem fixed.
+    assert [(c.kind, c.subject) for c in changes(repo)] == [("finding-fixed", "register/partnerships/zz-broken.yaml")]
 
 
 # --- revisions -----------------------------------------------------------------------------------------

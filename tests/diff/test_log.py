@@ -210,7 +210,7 @@ def test_json_shape(history_repo: RegisterDir) -> None:
     assert entry["date"].startswith("2023-03-01")
     assert len(entry["commit"]) == 40
     first = entry["changes"][0]
-    assert set(first) == {"kind", "subject", "field", "old", "new", "text"}
+    assert set(first) == {"kind", "subject", "name", "field", "old", "new", "text"}  # as diff's
     assert (first["kind"], first["field"], first["old"], first["new"]) == (
         "rating-changed",
         "governance",

@@ -5,6 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from partreg.load.worktree import SourceFile, WorkTree
+from partreg.load.yaml_reader import DEFAULT_LIMITS
+from partreg.problems import Problem
 from tests.support.checking import found, problems
 from tests.support.registers import RegisterDir
 
@@ -65,3 +68,30 @@ def test_hidden_folders_are_skipped(reg: RegisterDir) -> None:
     reg.valid()
     reg.write(".cache/junk.yaml", "!!python/object:os.system x\n")
     assert problems(reg) == []
+
+
+def test_y015_register_folder_itself_a_symlink_reads_nothing(tmp_path: Path) -> None:
+    elsewhere = RegisterDir(tmp_path / "elsewhere").valid()
+    (elsewhere.root / "register" / "partnerships" / "bad.yaml").write_text("!!python/object:os.system x\n")
+    root = tmp_path / "root"
+    root.mkdir()
+    (root / "register").symlink_to(elsewhere.root / "register")
+    tree = WorkTree(root, DEFAULT_LIMITS.max_bytes)
+    files = list(tree.files())
+    assert [(p.path, p.line, p.col, p.code) for p in files if isinstance(p, Problem)] == [("register", 1, 1, "Y015")]
+    assert [f for f in files if isinstance(f, SourceFile)] == []
+    assert tree.paths() == []
+    assert list(tree.files({"register/partnerships/safer-streets.yaml"})) == [files[0]]
+    assert [(p.code, p.path) for p in problems(RegisterDir(root))] == [("Y015", "register")]
+
+
+def test_y015_linked_folder_on_a_chosen_path_is_reported_once(reg: RegisterDir, tmp_path: Path) -> None:
+    reg.valid()
+    elsewhere = RegisterDir(tmp_path / "elsewhere").valid()
+    (reg.root / "register" / "actions").rename(tmp_path / "old-actions")
+    (reg.root / "register" / "actions").symlink_to(elsewhere.root / "register" / "actions")
+    tree = WorkTree(reg.root, DEFAULT_LIMITS.max_bytes)
+    chosen = {"register/actions/safer-streets.yaml", "register/actions/other.yaml", "register/policy.yaml"}
+    files = list(tree.files(chosen))
+    assert [(p.path, p.code) for p in files if isinstance(p, Problem)] == [("register/actions", "Y015")]
+    assert [f for f in files if isinstance(f, SourceFile)] == []

@@ -8,6 +8,7 @@ Inputs too big to store (multi-megabyte files, 100,000-level nesting) are genera
 from __future__ import annotations
 
 import importlib.util
+import tracemalloc
 from pathlib import Path
 from typing import Any
 
@@ -167,9 +168,15 @@ def test_flow_nesting_100k_levels_position() -> None:
 
 
 def test_dash_nesting_100k_levels() -> None:
+    problem = refuse(b"a:\n" + b"- " * 100_000 + b"x\n")
+    # The top mapping is level 1, so the 64th `- ` (col 1 + 2 * 63) breaks the cap.
+    assert (problem.code, problem.line, problem.col) == ("Y005", 2, 127)
+
+
+def test_dash_nesting_100k_levels_at_the_top_is_not_a_mapping() -> None:
+    # Read event by event, the file is refused at its first `- `, before any nesting is read.
     problem = refuse(b"- " * 100_000 + b"x\n")
-    # The root sequence is level 1, so the 65th `- ` (col 1 + 2 * 64) breaks the cap.
-    assert (problem.code, problem.line, problem.col) == ("Y005", 1, 129)
+    assert (problem.code, problem.line, problem.col) == ("Y012", 1, 1)
 
 
 def _block(levels: int, newline: str = "\n") -> bytes:
@@ -225,8 +232,9 @@ def test_long_key_is_y008() -> None:
 
 def test_flow_list_of_150k_items_is_y006() -> None:
     problem = refuse(b"a: [" + b",".join([b"x"] * 150_000) + b"]\n")
-    # Item i sits at col 5 + 2i; the list itself is node 1, so item 99,999 is node 100,001.
-    assert (problem.code, problem.line, problem.col) == ("Y006", 1, 5 + 2 * 99_999)
+    # Item i sits at col 5 + 2i. Every node counts: the top mapping, `a` and the list are nodes
+    # 1 to 3, so item 99,997 is node 100,001.
+    assert (problem.code, problem.line, problem.col) == ("Y006", 1, 5 + 2 * 99_997)
 
 
 def test_block_mapping_of_150k_keys_is_y006() -> None:
@@ -432,7 +440,7 @@ def test_max_depth_counts_alias_expansion_like_written_nesting() -> None:
     ("limits", "fits", "breaks", "code"),
     [
         (Limits(max_bytes=20), b"id: tvca\nname: abcde", b"id: tvca\nname: abcdef", "Y004"),
-        (Limits(max_nodes=3), b"a: [x, y]", b"a: [x, y, z]", "Y006"),
+        (Limits(max_nodes=5), b"a: [x, y]", b"a: [x, y, z]", "Y006"),
         (Limits(max_aliases=2), b"a: &x [1]\nb: [*x, *x]", b"a: &x [1]\nb: [*x, *x, *x]", "Y007"),
         (Limits(max_scalar_chars=5), b"name: abcde", b"name: abcdef", "Y008"),
     ],
@@ -442,3 +450,205 @@ def test_other_caps_are_configurable(limits: Limits, fits: bytes, breaks: bytes,
     load(fits, limits)
     assert refuse(breaks, limits).code == code
     load(breaks)  # and the default caps accept it
+
+
+# --- aliases: every one counts, and problems are reported where the alias is used ---------
+
+
+def test_aliases_to_text_count_against_the_alias_cap() -> None:
+    # Aliases to plain text used to go uncounted: 20,000 of them made a small file expand to 2 GB.
+    raw = b"purpose: &p x\ncopies: [" + b",".join([b"*p"] * 20_000) + b"]\n"
+    problem = refuse(raw)
+    # The 101st alias, at col 10 + 3 * 100, crosses the cap of 100.
+    assert (problem.code, problem.line, problem.col) == ("Y007", 2, 310)
+    assert "more than 100 aliases" in problem.message
+
+
+def test_text_repeated_by_aliases_is_capped() -> None:
+    raw = b"purpose: &p " + b"x" * 99_000 + b"\ncopies: [" + b",".join([b"*p"] * 20) + b"]\n"
+    problem = refuse(raw)
+    # 10 copies repeat 990,000 characters; the 11th crosses 1,000,000.
+    assert (problem.code, problem.line, problem.col) == ("Y007", 2, 10 + 3 * 10)
+    assert "1,000,000 characters" in problem.message
+    assert len(load(raw, Limits(max_alias_chars=2_000_000)).data["copies"]) == 20
+
+
+def test_aliases_inside_a_repeated_value_count_each_time_it_is_repeated() -> None:
+    # `b` holds 10 aliases; each `*b` repeats them, so 9 copies of `*b` make 10 + 9 * 11 = 109 aliases.
+    raw = b"a: &a [x]\nb: &b [" + b", ".join([b"*a"] * 10) + b"]\nc: [" + b", ".join([b"*b"] * 9) + b"]\n"
+    problem = refuse(raw)
+    assert (problem.code, problem.line) == ("Y007", 3)
+
+
+def test_nodes_repeated_by_aliases_count_against_the_node_cap() -> None:
+    raw = b"a: &a [x, y, z]\nb: [*a, *a]\n"  # 8 nodes written; each *a repeats 4
+    assert load(raw, Limits(max_nodes=16)).data["b"] == [["x", "y", "z"], ["x", "y", "z"]]
+    problem = refuse(raw, Limits(max_nodes=15))
+    assert (problem.code, problem.line, problem.col) == ("Y006", 2, 9)
+
+
+def test_problem_in_an_aliased_text_is_placed_at_the_alias() -> None:
+    document = load(b"statutory: &s no\nsignificant: no\nreview_date: *s\n")
+    assert document.data["review_date"] == "no"
+    assert document.position(("review_date",)) == (3, 14)
+
+
+def test_aliased_collection_is_a_copy_placed_at_the_alias() -> None:
+    document = load(b"risk: &r {likelihood: 3, impact: 4}\nother:\n  risk: *r\n")
+    assert document.data["other"]["risk"] == {"likelihood": "3", "impact": "4"}
+    assert document.data["other"]["risk"] is not document.data["risk"]
+    assert document.position(("other", "risk", "impact")) == (3, 9)
+    assert document.position(("risk", "impact")) == (1, 34)
+
+
+def test_duplicate_key_through_an_alias_is_reported_at_the_alias() -> None:
+    problem = refuse(b"&k id: tvca\nname: x\n*k : other\n")
+    assert (problem.code, problem.line, problem.col) == ("Y013", 3, 1)
+    assert problem.message == "duplicate key `id` (first at line 1)"
+
+
+def test_alias_to_a_collection_as_a_key_is_not_plain_text() -> None:
+    problem = refuse(b"a: &m {x: 1}\n*m : 2\n")
+    assert (problem.code, problem.line, problem.col) == ("Y016", 2, 1)
+
+
+@pytest.mark.parametrize(
+    ("raw", "line", "col"),
+    [(b"id: tvca\ncustom: &loop [*loop]\n", 2, 16), (b"id: tvca\ncustom: &a\n  x:\n    y: *a\n", 4, 8)],
+    ids=["list", "mapping"],
+)
+def test_alias_inside_its_own_value_says_so(raw: bytes, line: int, col: int) -> None:
+    problem = refuse(raw)
+    assert (problem.code, problem.line, problem.col) == ("Y005", line, col)
+    assert "refers to the value it is inside" in problem.message
+    assert "deeper" not in problem.message
+
+
+def test_undefined_alias_and_twice_defined_anchor() -> None:
+    undefined = refuse(b"id: tvca\nname: *nowhere\n")
+    assert (undefined.code, undefined.line, undefined.col) == ("Y001", 2, 7)
+    assert "no `&nowhere`" in undefined.message
+    twice = refuse(b"a: &x 1\nb: &x 2\n")
+    assert (twice.code, twice.line, twice.col) == ("Y001", 2, 4)
+    assert "defined twice" in twice.message
+
+
+# --- the node cap is checked while reading ------------------------------------------------
+
+
+def test_node_cap_stops_reading_before_the_file_is_built() -> None:
+    # 2.45 million items in 4.9 MB: composing them all first took 775 MB.
+    raw = b"id: p1\ncustom:\n  l: [" + b",".join([b"1"] * 2_450_000) + b"]\n"
+    assert len(raw) < DEFAULT_LIMITS.max_bytes
+    tracemalloc.start()
+    try:
+        problem = refuse(raw)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert problem.code == "Y006"
+    assert peak < 60_000_000, f"{peak:,} bytes"
+
+
+# --- tags, encodings, and user text in messages -------------------------------------------
+
+
+def test_bare_tag_is_refused() -> None:
+    problem = refuse(b"id: tvca\nname: ! Tees Valley\n")
+    assert (problem.code, problem.line, problem.col) == ("Y009", 2, 7)
+    assert "`!`" in problem.message
+
+
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-32-le", "utf-32-be"])
+def test_utf32_is_called_utf32(encoding: str) -> None:
+    raw = "id: tvca\n".encode(encoding)
+    if encoding != "utf-32":
+        raw = ("\ufeff" + "id: tvca\n").encode(encoding)
+    problem = refuse(raw)
+    assert (problem.code, problem.message) == ("Y002", "the file is UTF-32, not UTF-8")
+
+
+def test_utf16_is_still_called_utf16() -> None:
+    assert refuse("id: tvca\n".encode("utf-16")).message == "the file is UTF-16, not UTF-8"
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        (
+            b'id: tvca\n"a\\nregister/fake.yaml:1:1: Z999 err": 1\n"a\\nregister/fake.yaml:1:1: Z999 err": 2\n',
+            "a\\nregister",
+        ),
+        (b'id: tvca\n"\\e]0;PWNED\\a": 1\n"\\e]0;PWNED\\a": 2\n', "\\x1b]0;PWNED\\x07"),
+        (b"id: tvca\nname: !a%0Ab%1B x\n", "!a\\nb\\x1b"),
+    ],
+    ids=["newline-in-key", "escape-in-key", "escaped-tag"],
+)
+def test_user_text_in_loader_messages_is_escaped(raw: bytes, shown: str) -> None:
+    problem = refuse(raw)
+    assert shown in problem.message
+    assert problem.message.isprintable()
+
+
+# --- syntax errors: in the file, where the mistake is, in plain words ------------------------
+
+BASE = b"id: p1\nname: X\nstatutory: no\nsignificant: no\nlead_officer: A\n"
+
+
+@pytest.mark.parametrize(
+    ("raw", "line", "col", "message", "hint"),
+    [
+        (BASE + b"purpose:Aims\n", 6, 1, "followed by `: `", "write `purpose: Aims`"),
+        (BASE + b"purpose:Aims", 6, 1, "followed by `: `", "write `purpose: Aims`"),
+        (BASE + b'purpose: "unterminated\nform: x\n', 6, 10, 'quote `"` opened here is never closed', 'with `"`'),
+        (BASE + b"purpose: 'unterminated\n", 6, 10, "quote `'` opened here is never closed", "with `'`"),
+        (BASE + b"partners: [a, b\nform: x\n", 6, 11, "`[` opened here is not closed with `]`", "`]`"),
+        (BASE + b"risk: {likelihood: 3\n", 6, 7, "`{` opened here is not closed with `}`", "`}`"),
+        (BASE + b"purpose: Aim: to do\n", 6, 13, "a `: ` inside a value", 'e.g. purpose: "Aim: to do"'),
+        (b"partners:\n  - name: A: B\n", 2, 12, "a `: ` inside a value", 'e.g. name: "A: B"'),
+        (BASE + b"purpose: @council\n", 6, 10, "cannot start with `@`", 'e.g. purpose: "@council"'),
+        (BASE + b"purpose: `x`\n", 6, 10, "cannot start with `` ` ``", "put the value in quotes"),
+        (b"id: p1\n  name: X\n", 2, 3, "indented more than the keys above", "line the key up"),
+        (b"id: p1\nname: 'it's'\n", 2, 11, "text after the end of a value", "double quotes"),
+        (b"risk:\n  likelihood: 3\n impact: 4\n", 3, 2, "not lined up with the keys", "same number of spaces"),
+        (b"partners:\n  - a\n  name: x\n", 3, 3, "not part of the list above", "`- `"),
+        (b"partners: - a\n", 1, 11, "list cannot start on the same line", "own line"),
+        (b'name: "a \\q b"\n', 1, 10, "unknown `\\` escape", "single quotes"),
+    ],
+    ids=[
+        "no-space-after-colon",
+        "no-space-after-colon-at-end-without-newline",
+        "unclosed-double-quote",
+        "unclosed-single-quote-at-end",
+        "unclosed-flow-list",
+        "unclosed-flow-mapping",
+        "colon-in-value",
+        "colon-in-list-item-value",
+        "reserved-at",
+        "reserved-backtick",
+        "over-indented-key",
+        "text-after-quoted-value",
+        "under-indented-key",
+        "key-among-list-items",
+        "list-on-key-line",
+        "bad-escape",
+    ],
+)
+def test_syntax_error_position_and_words(raw: bytes, line: int, col: int, message: str, hint: str) -> None:
+    problem = refuse(raw)
+    assert (problem.code, problem.line, problem.col) == ("Y001", line, col), problem
+    assert message in problem.message
+    assert hint in problem.hint
+    assert "YAML syntax" not in problem.message
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [b"a: 1\nb: 'x", b"a: [1,\n\n\n", b'a: "x\n\n\n', b"a: 1\n%", b"a: 1\nb:\n  - [", b"a: 1\nb: &"],
+    ids=["quote-at-end", "flow-then-blank-lines", "quote-then-blank-lines", "percent", "open-bracket", "anchor"],
+)
+def test_syntax_error_positions_are_inside_the_file(raw: bytes) -> None:
+    problem = refuse(raw)
+    lines = raw.decode().split("\n")
+    assert problem.line <= len(lines) - (lines[-1] == "")
+    assert problem.col <= len(lines[problem.line - 1]) + 1

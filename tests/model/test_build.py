@@ -109,7 +109,7 @@ def test_missing_action_field_is_reported_at_the_action(missing: str) -> None:
     fields = {"id": "a", "action": "Agree terms", "owner": "Jo", "target": "2024-03-31"}
     lines = [f"{key}: {value}" for key, value in fields.items() if key != missing]
     text = "id: plan\nactions:\n  - " + "\n    ".join(lines) + "\n"
-    only(problems_of(text, ActionPlan), "S002", (3, 5), f"`actions.0.{missing}` is required", f"add `{missing}:`")
+    only(problems_of(text, ActionPlan), "S002", (3, 5), f"`actions.1.{missing}` is required", f"add `{missing}:`")
 
 
 def test_missing_fields_of_several_actions_each_at_their_item() -> None:
@@ -123,37 +123,37 @@ def test_missing_fields_of_several_actions_each_at_their_item() -> None:
     problems = problems_of(text, ActionPlan)
     assert len(problems) == 7, show(problems)
     for name in ("action", "owner", "target"):
-        expect(problems, "S002", (3, 5), f"`actions.0.{name}` is required")
+        expect(problems, "S002", (3, 5), f"`actions.1.{name}` is required")
     for name in ("id", "owner", "target"):
-        expect(problems, "S002", (4, 5), f"`actions.1.{name}` is required")
+        expect(problems, "S002", (4, 5), f"`actions.2.{name}` is required")
     expect(problems, "S001", (5, 13), "`done` is not an action status", "write one of: planned, in-progress")
 
 
 @pytest.mark.parametrize(
     ("model", "text", "at", "message"),
     [
-        (Partnership, BASE + "representatives:\n  - role: officer\n", (7, 5), "`representatives.0.name` is required"),
-        (Partnership, BASE + "representatives:\n  - name: A\n", (7, 5), "`representatives.0.role` is required"),
+        (Partnership, BASE + "representatives:\n  - role: officer\n", (7, 5), "`representatives.1.name` is required"),
+        (Partnership, BASE + "representatives:\n  - name: A\n", (7, 5), "`representatives.1.role` is required"),
         (
             Assessment,
             "partnership: x\nyear: 2023\nperformance:\n  kpis:\n    - target: 90\n",
             (5, 7),
-            "`performance.kpis.0.name` is required",
+            "`performance.kpis.1.name` is required",
         ),
         (
             Assessment,
             "partnership: x\nyear: 2023\nperformance:\n  kpis:\n    - name: Visits\n",
             (5, 7),
-            "`performance.kpis.0.target` is required",
+            "`performance.kpis.1.target` is required",
         ),
         (
             ActionPlan,
             "id: p\nactions:\n  - id: a\n    action: b\n    owner: c\n    target: ongoing\n"
             "    updates:\n      - text: Started\n",
             (8, 9),
-            "`actions.0.updates.0.date` is required",
+            "`actions.1.updates.1.date` is required",
         ),
-        (Policy, "principles:\n  - id: A\n", (2, 5), "`principles.0.title` is required"),
+        (Policy, "principles:\n  - id: A\n", (2, 5), "`principles.1.title` is required"),
     ],
 )
 def test_missing_nested_field_is_reported_at_its_item(
@@ -170,7 +170,7 @@ def test_required_key_written_empty_is_reported_at_the_key(empty: str) -> None:
 
 def test_required_nested_key_written_empty_is_reported_at_the_key() -> None:
     text = BASE + "representatives:\n  - name:\n    role: member\n"
-    only(problems_of(text, Partnership), "S002", (7, 5), "`representatives.0.name` is empty")
+    only(problems_of(text, Partnership), "S002", (7, 5), "`representatives.1.name` is empty")
 
 
 def test_required_list_written_empty_is_empty() -> None:
@@ -291,7 +291,7 @@ def test_custom_on_an_action_takes_anything() -> None:
             (7, 18),
             "`documents.business_case` must be a mapping",
         ),
-        (Partnership, BASE + "representatives:\n  - Jo Bloggs\n", (7, 5), "`representatives.0` must be a mapping"),
+        (Partnership, BASE + "representatives:\n  - Jo Bloggs\n", (7, 5), "`representatives.1` must be a mapping"),
         (Partnership, BASE + "custom: text\n", (6, 9), "`custom` must be a mapping"),
         (Assessment, "partnership: x\nyear: 2023\nprinciples: [a]\n", (3, 13), "`principles` must be a mapping"),
         (Policy, "rag: strict\n", (1, 6), "`rag` must be a mapping"),
@@ -367,7 +367,7 @@ def test_mapping_or_list_where_a_single_value_is_expected(
             Partnership,
             BASE + "representatives:\n  - name: A\n    role: boss\n",
             (8, 11),
-            "`representatives.0.role`: `boss` is not a role",
+            "`representatives.1.role`: `boss` is not a role",
             "write one of: officer, member",
         ),
         (
@@ -389,7 +389,7 @@ def test_mapping_or_list_where_a_single_value_is_expected(
             ActionPlan,
             "id: p\nactions:\n  - id: a\n    action: b\n    owner: c\n    target: ongoing\n    status: done\n",
             (7, 13),
-            "`actions.0.status`: `done` is not an action status",
+            "`actions.1.status`: `done` is not an action status",
             "write one of: planned, in-progress, complete, cancelled",
         ),
         (
@@ -410,7 +410,7 @@ def test_mapping_or_list_where_a_single_value_is_expected(
             Policy,
             "minimum_standard:\n  significant: [business_case, bogus]\n",
             (2, 32),
-            "`minimum_standard.significant.1`: `bogus` is not a minimum-standard document",
+            "`minimum_standard.significant.2`: `bogus` is not a minimum-standard document",
             "business_case, partnership_agreement, terms_of_reference",
         ),
         (
@@ -458,7 +458,7 @@ def test_kpi_target_with_a_percent_sign() -> None:
         problems_of(text, Assessment),
         "S001",
         (6, 15),
-        "`performance.kpis.0.target`: `90%` is not a number",
+        "`performance.kpis.1.target`: `90%` is not a number",
         "put any unit in `unit`",
     )
 
@@ -481,7 +481,7 @@ def test_statutory_is_only_yes_or_no(word: str) -> None:
 
 
 def test_tags_with_a_non_slug() -> None:
-    problem = only(problems_of(BASE + "tags: [ok, Not_Slug]\n", Partnership), "S001", (6, 12), "`tags.1`")
+    problem = only(problems_of(BASE + "tags: [ok, Not_Slug]\n", Partnership), "S001", (6, 12), "`tags.2`")
     assert "`Not_Slug` is not a slug" in problem.message
     assert "lower-case letters, digits and single hyphens" in problem.hint
 
@@ -525,7 +525,7 @@ def test_action_target_written_another_way() -> None:
         problems_of(text, ActionPlan),
         "S001",
         (6, 13),
-        "`actions.0.target`: `31/12/2023` is not a YYYY-MM-DD date (did you mean 2023-12-31?)",
+        "`actions.1.target`: `31/12/2023` is not a YYYY-MM-DD date (did you mean 2023-12-31?)",
         "or `ongoing`",
     )
 
@@ -948,12 +948,12 @@ def test_unknown_key_in_a_flow_mapping() -> None:
             "`rag.performance.green_at`: `-1` is negative",
             "",
         ),
-        (Policy, "principles:\n  - id: A\n    title:\n", (3, 5), "`principles.0.title` is empty", "give `title`"),
+        (Policy, "principles:\n  - id: A\n    title:\n", (3, 5), "`principles.1.title` is empty", "give `title`"),
         (
             ActionPlan,
             "id: p\nactions:\n  - id: -a\n    action: b\n    owner: c\n    target: ongoing\n",
             (3, 9),
-            "`actions.0.id`: `-a` is not an action id",
+            "`actions.1.id`: `-a` is not an action id",
             "start with a letter or digit",
         ),
     ],
@@ -962,3 +962,72 @@ def test_more_bad_values(model: type[BaseModel], text: str, at: tuple[int, int],
     problems = problems_of(text, model)
     code = "S002" if "is empty" in message else "S001"
     only(problems, code, at, message, hint)
+
+
+# --- user text in messages, control characters, aliases ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "at", "message"),
+    [
+        ('statutory: "x\\nregister/fake.yaml:1:1: Z999 err"', (3, 12), "`x\\nregister/fake.yaml:1:1: Z999 err`"),
+        ('statutory: "\\e]0;PWNED\\a\\e[2J"', (3, 12), "`\\x1b]0;PWNED\\x07\\x1b[2J` is not yes or no"),
+        ('"\\e[31mkey": 1', (6, 1), "unknown key `\\x1b[31mkey`"),
+        ('"\\e[31mkey":', (6, 1), "unknown key `\\x1b[31mkey`"),
+        ('documents:\n  "\\u202ecase":\n    held: yes', (7, 3), "unknown key `\\u202ecase`"),
+    ],
+    ids=["line-break-in-value", "terminal-escape-in-value", "escape-in-key", "escape-in-empty-key", "bidi-in-key"],
+)
+def test_user_text_in_messages_is_escaped(line: str, at: tuple[int, int], message: str) -> None:
+    text = BASE.replace("statutory: no\n", "") if line.startswith("statutory") else BASE
+    text = text.replace("name: X\n", f"name: X\n{line}\n") if line.startswith("statutory") else text + line + "\n"
+    problem = expect(problems_of(text, Partnership), "S003" if "unknown" in message else "S001", at, message)
+    assert problem.message.isprintable()
+    assert problem.hint.isprintable()
+
+
+def test_a_misspelt_key_quoted_in_a_hint_is_escaped() -> None:
+    text = BASE.replace("lead_officer: Jo", '"lead_oficer\\e": Jo')
+    problem = expect(problems_of(text, Partnership), "S002", (1, 1), "`lead_officer` is required")
+    assert problem.hint == "`lead_oficer\\x1b` on line 5 looks like a misspelling of `lead_officer`"
+
+
+def test_a_long_value_is_cut_in_the_message() -> None:
+    problem = only(
+        problems_of(BASE.replace("statutory: no", "statutory: " + "n" * 200), Partnership), "S001", (3, 12), ""
+    )
+    assert f"`{'n' * 60}…` is not yes or no" in problem.message
+
+
+def test_a_whole_number_with_too_many_digits_says_so() -> None:
+    text = BASE + "risk:\n  likelihood: 99999999999999999999999\n"
+    only(problems_of(text, Partnership), "S001", (7, 15), "has 23 digits, more than the 15 allowed", "15 digits")
+
+
+@pytest.mark.parametrize(
+    ("line", "at", "message"),
+    [
+        ('name: "Bell\\a and VT\\v Board"', (2, 7), "`name`: contains the control character U+0007"),
+        ('name: "Safer\\x7fStreets"', (2, 7), "`name`: contains the control character U+007F"),
+        ('name: "Safer\\x9bStreets"', (2, 7), "`name`: contains the control character U+009B"),
+        ('name: X\npartners: [ok, "b\\x0cc"]', (3, 16), "`partners.2`: contains the control character U+000C"),
+    ],
+    ids=["bell", "delete", "c1", "in-a-list"],
+)
+def test_s004_a_control_character_in_text(line: str, at: tuple[int, int], message: str) -> None:
+    text = BASE.replace("name: X", line)
+    only(problems_of(text, Partnership), "S004", at, message, "delete it")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ['name: "Tab\\there"', 'name: "two\\nlines"', "name: Café – “CA”", 'name: X\ncustom:\n  raw: "bell\\a"'],
+    ids=["tab", "line-break", "unicode", "custom-is-not-checked"],
+)
+def test_s004_quiet_for_tabs_line_breaks_and_printable_text(line: str) -> None:
+    parse(BASE.replace("name: X", line), Partnership)
+
+
+def test_a_problem_in_an_aliased_value_is_reported_at_the_alias() -> None:
+    text = BASE.replace("statutory: no", "statutory: &s no") + "review_date: *s\n"
+    only(problems_of(text, Partnership), "S001", (6, 14), "`review_date`: `no` is not a YYYY-MM-DD date")

@@ -94,7 +94,6 @@ def test_date_passes_a_date_through() -> None:
         ("20231231", "`20231231` is not a YYYY-MM-DD date"),
         ("2023-12-31T10:00", "`2023-12-31T10:00` is not a YYYY-MM-DD date"),
         ("2023", "`2023` is not a YYYY-MM-DD date"),
-        ("", "`` is not a YYYY-MM-DD date"),
     ],
 )
 def test_date_rejects_other_forms(text: str, message: str) -> None:
@@ -186,7 +185,7 @@ def test_bool_passes_a_bool_through(value: bool) -> None:
     assert parse_bool(value) is value
 
 
-@pytest.mark.parametrize("text", ["on", "off", "On", "OFF", "1", "0", "t", "f", "yess", "nope", "ja", "", "-"])
+@pytest.mark.parametrize("text", ["on", "off", "On", "OFF", "1", "0", "t", "f", "yess", "nope", "ja", "-"])
 def test_bool_rejects_other_words(text: str) -> None:
     exc = rejection(parse_bool, text)
     assert exc.type == "bool"
@@ -214,7 +213,7 @@ def test_integer_accepts_digits(text: str, expected: int) -> None:
     assert parse_integer(text) == expected
 
 
-@pytest.mark.parametrize("text", ["twenty", "3.5", "1e3", "1,000", "1_000", "2023/24", "", "12 months"])
+@pytest.mark.parametrize("text", ["twenty", "3.5", "1e3", "1,000", "1_000", "2023/24", "12 months"])
 def test_integer_rejects_other_forms(text: str) -> None:
     exc = rejection(parse_integer, text)
     assert exc.message() == f"`{text}` is not a whole number"
@@ -254,7 +253,7 @@ def test_number_accepts_decimals(text: str, expected: float) -> None:
     assert parse_number(text) == expected
 
 
-@pytest.mark.parametrize("text", ["90%", "1e3", "1,000", "abc", "nan", "inf", "-", ".", "", "12 hours"])
+@pytest.mark.parametrize("text", ["90%", "1e3", "1,000", "abc", "nan", "inf", "-", ".", "12 hours"])
 def test_number_rejects_other_forms(text: str) -> None:
     exc = rejection(parse_number, text)
     assert exc.message() == f"`{text}` is not a number"
@@ -315,7 +314,6 @@ def test_money_accepts_pounds(text: str, expected: Decimal) -> None:
         "$8000",
         "8 000",
         "£",
-        "",
         "8k",
     ],
 )
@@ -348,7 +346,7 @@ def test_rag_is_case_insensitive(text: str, expected: str) -> None:
     assert parser_of(values.Rag)(text) == expected
 
 
-@pytest.mark.parametrize("text", ["purple", "g", "amber-red", ""])
+@pytest.mark.parametrize("text", ["purple", "g", "amber-red"])
 def test_rag_rejects_other_words(text: str) -> None:
     exc = rejection(parser_of(values.Rag), text)
     assert exc.type == "choice"
@@ -389,7 +387,7 @@ def test_slug_accepts(text: str) -> None:
     assert parser_of(values.Slug)(text) == text
 
 
-@pytest.mark.parametrize("text", ["Safer", "a--b", "-a", "a-", "a_b", "a b", "", "café", "a.b"])
+@pytest.mark.parametrize("text", ["Safer", "a--b", "-a", "a-", "a_b", "a b", "café", "a.b"])
 def test_slug_rejects(text: str) -> None:
     exc = rejection(parser_of(values.Slug), text)
     assert exc.type == "pattern"
@@ -402,7 +400,7 @@ def test_action_id_accepts(text: str) -> None:
     assert parser_of(values.ActionId)(text) == text
 
 
-@pytest.mark.parametrize("text", ["-a", ".a", "a b", "", "#1"])
+@pytest.mark.parametrize("text", ["-a", ".a", "a b", "#1"])
 def test_action_id_rejects(text: str) -> None:
     exc = rejection(parser_of(values.ActionId), text)
     assert exc.message() == f"`{text}` is not an action id"
@@ -422,3 +420,83 @@ def test_text_rejects_empty(text: str) -> None:
 def test_message_quotes_the_users_text_verbatim() -> None:
     exc = rejection(parse_date, "{hint}")
     assert exc.message() == "`{hint}` is not a YYYY-MM-DD date"
+
+
+# --- empty values, long numbers, control characters and user text in messages ---------------
+
+
+@pytest.mark.parametrize(
+    ("parser", "error_type", "message", "hint"),
+    [
+        (parse_date, "date", "expected a date, found an empty value", "write a date, e.g. 2023-12-31"),
+        (parse_bool, "bool", "expected yes or no, found an empty value", "write yes or no, e.g. `yes`"),
+        (parse_integer, "integer", "expected a whole number, found an empty value", "e.g. `3`"),
+        (parse_number, "number", "expected a number, found an empty value", "e.g. `12.5`"),
+        (parse_money, "money", "expected an amount of money, found an empty value", "e.g. `£8,000`"),
+        (parser_of(values.Rag), "choice", "expected a RAG rating, found an empty value", "e.g. `green`"),
+        (parser_of(values.Slug), "pattern", "expected a slug, found an empty value", "write a slug, e.g."),
+        (parser_of(values.ActionId), "pattern", "expected an action id, found an empty value", "e.g."),
+        (parser_of(values.Text), "text", "expected text, found an empty value", "write text, e.g."),
+    ],
+    ids=["date", "bool", "integer", "number", "money", "rag", "slug", "action-id", "text"],
+)
+@pytest.mark.parametrize("text", ["", "   "], ids=["empty", "spaces"])
+def test_an_empty_value_is_called_empty(parser: Parser, error_type: str, message: str, hint: str, text: str) -> None:
+    exc = rejection(parser, text)
+    assert (exc.type, exc.message()) == (error_type, message)
+    assert hint in hint_of(exc)
+    assert "``" not in exc.message()
+
+
+@pytest.mark.parametrize(
+    ("parser", "text", "message"),
+    [
+        (parse_integer, "9" * 24, f"`{'9' * 24}` has 24 digits, more than the 15 allowed"),
+        (parse_integer, "-" + "1" * 16, f"`-{'1' * 16}` has 16 digits, more than the 15 allowed"),
+        (parse_number, "1" * 16 + ".5", f"`{'1' * 16}.5` has 17 digits, more than the 15 allowed"),
+        (parse_money, "£" + "1" * 20, f"`£{'1' * 20}` has 20 digits, more than the 15 allowed"),
+    ],
+    ids=["integer", "negative-integer", "number", "money"],
+)
+def test_a_number_with_too_many_digits_says_it_is_too_long(parser: Parser, text: str, message: str) -> None:
+    assert rejection(parser, text).message() == message
+
+
+@pytest.mark.parametrize(
+    ("parser", "text", "shown"),
+    [
+        (parse_bool, "x\nregister/fake.yaml:1:1: Z999 err", "`x\\nregister/fake.yaml:1:1: Z999 err`"),
+        (parse_date, "\x1b]0;PWNED\x07\x1b[2J", "`\\x1b]0;PWNED\\x07\\x1b[2J`"),
+        (parser_of(values.Slug), "a\u202eb", "`a\\u202eb`"),
+        (parse_integer, "x" * 100, f"`{'x' * 60}…`"),
+        (parse_non_negative, "-1\n", "`-1`"),
+    ],
+    ids=["line-break", "terminal-escape", "bidi-override", "long", "negative"],
+)
+def test_messages_show_user_text_escaped_and_cut(parser: Parser, text: str, shown: str) -> None:
+    message = rejection(parser, text).message()
+    assert shown in message
+    assert message.isprintable()
+
+
+@pytest.mark.parametrize(
+    ("text", "code_point"),
+    [
+        ("Bell\a Board", "U+0007"),
+        ("VT\v Board", "U+000B"),
+        ("\x7f", "U+007F"),
+        ("a\x85b", "U+0085"),
+        ("\x1b[2J", "U+001B"),
+    ],
+    ids=["bell", "vertical-tab", "delete", "c1-next-line", "escape"],
+)
+def test_text_with_a_control_character_is_refused(text: str, code_point: str) -> None:
+    exc = rejection(parser_of(values.Text), text)
+    assert exc.type == values.CONTROL_CHARACTER
+    assert exc.message() == f"contains the control character {code_point}"
+    assert hint_of(exc) == "delete it"
+
+
+@pytest.mark.parametrize("text", ["Tab\there", "two\nlines", "crlf\r\nline", "Café – “CA” 😀", "non\xa0breaking"])
+def test_text_keeps_tabs_line_breaks_and_printable_characters(text: str) -> None:
+    assert parser_of(values.Text)(text) == text.strip()

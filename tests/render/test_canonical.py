@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from partreg.load.layout import Kind, place
 from partreg.load.yaml_reader import read_document
 from partreg.model.partnership import DOCUMENT_KINDS
-from partreg.render.canonical import NotFormattable, canonical_text
+from partreg.render.canonical import NotFormattable, Plain, canonical_text, edited_text
 from partreg.render.canonical_shape import FREE, Shape, shape_of
 
 REPO = Path(__file__).resolve().parents[2]
@@ -476,6 +476,60 @@ def test_every_comment_is_kept_and_formatting_is_idempotent(seed: int, kind: Kin
     assert canonical_text(once, kind) == once
     assert sorted(re.findall(r"# c\d+", once)) == sorted(re.findall(r"# c\d+", text))
     assert not re.search(r"[ \t]$", re.sub(r"(?m)^ *(one|two) +$", "", once), re.MULTILINE)
+
+
+# --- Edits (`partreg import --update`) ---------------------------------------------------------
+
+BEFORE_EDIT = """\
+# header
+id: x
+name: 'Board'  # as written
+partners:
+  - Police  # first
+# above lead_officer
+lead_officer: A
+resources: {}
+custom:
+  code: "0123"
+# the end
+"""
+
+
+def test_an_edit_replaces_values_in_place_and_adds_keys_in_order_keeping_every_comment() -> None:
+    changes = {
+        "partners": ["Fire", "Health: NHS"],
+        "lead_officer": "yes",
+        "statutory": Plain("no"),
+        "resources": {"financial_contribution": Plain("8000.50")},
+        "custom": {"size": Plain("12")},
+    }
+
+    edited = edited_text(BEFORE_EDIT, Kind.PARTNERSHIP, changes)
+
+    assert edited == (
+        "# header\n"
+        "id: x\n"
+        "name: 'Board'  # as written\n"
+        "statutory: no\n"
+        "partners:\n"
+        "  - Fire\n"
+        '  - "Health: NHS"\n'
+        "# above lead_officer\n"
+        'lead_officer: "yes"\n'
+        "resources:\n"
+        "  financial_contribution: 8000.50\n"
+        "custom:\n"
+        '  code: "0123"\n'
+        "  size: 12\n"
+        "# the end\n"
+    )
+    assert canonical_text(edited, Kind.PARTNERSHIP) == edited
+
+
+def test_no_edit_is_the_canonical_text() -> None:
+    for path in BUNDLED[:5]:
+        text = path.read_text(encoding="utf-8")
+        assert edited_text(text, place(f"register/{path.relative_to(REPO / 'register').as_posix()}").kind, {}) == text
 
 
 # --- Only this module uses ruamel ----------------------------------------------------------------

@@ -190,14 +190,14 @@ def test_docx_tables_cell_by_cell() -> None:
         ["Partnership", HOURS, "Financial contribution"],
         ["Leicestershire Rural Partnership", "Not recorded", "Not recorded"],
         ["Stepping Stones Partnership", "Not recorded", "£4,000"],
-        ["TOTAL", "0", "£4,000"],
+        ["TOTAL", "Not recorded", "£4,000 (1 not recorded)"],  # none recorded is not 0 hours
     ]
     assert cells(overall) == [
         ["Tag", "Partnerships", HOURS, "Financial contribution"],
         ["llep", "5", "104*", "£538,000*"],
         ["welland", "2", "5.5*", "£13,500.50*"],
-        ["No tag", "2", "0", "£4,000"],
-        ["TOTAL", "9", "109.5*", "£555,500.50*"],
+        ["No tag", "2", "Not recorded", "£4,000 (1 not recorded)"],
+        ["TOTAL", "9", "109.5* (2 not recorded)", "£555,500.50* (1 not recorded)"],
     ]
     texts = [p.text for p in document.paragraphs]
     assert texts.count("*Rough estimate") == 4  # register, llep, welland and overall; not the untagged table

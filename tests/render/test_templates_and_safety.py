@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -85,6 +86,9 @@ def test_templates_option_comes_first(reg: RegisterDir, tmp_path: Path) -> None:
         ("{{ texts.title.format.__globals__ }}", "is unsafe"),
         ("line one\n{{ no_such_field }}\n", "'no_such_field' is undefined"),
         ("{% for x in %}", "Expected an expression"),
+        ("one\ntwo\n{{ 1/0 }}\n", ":3: template error: ZeroDivisionError: division by zero"),
+        ("{{ summary.count + 'a' }}", "template error: TypeError: unsupported operand"),
+        ("{{ range(10**9)|list }}", "template error: OverflowError: Range too big"),
     ],
 )
 def test_template_errors_and_the_sandbox(reg: RegisterDir, tmp_path: Path, template: str, message: str) -> None:
@@ -101,6 +105,52 @@ def test_template_errors_and_the_sandbox(reg: RegisterDir, tmp_path: Path, templ
     assert message in first
     assert "Traceback" not in ran.stderr
     assert not (tmp_path / "x.md").exists()
+
+
+def test_a_texts_override_may_hold_only_the_blocks_it_changes(reg: RegisterDir, tmp_path: Path) -> None:
+    _register(reg)
+    chosen = tmp_path / "texts"
+    chosen.mkdir()
+    (chosen / "assurance.texts.j2").write_text("{% block title %}Our own title {{ year }}{% endblock %}\n")
+    for output_format in ("md", "html", "docx"):
+        ran = run_subprocess(
+            "report", "--root", str(reg.root), "--templates", str(chosen), "-o", str(tmp_path / f"r.{output_format}")
+        )
+        assert ran.exit_code == 0, ran.stderr
+    text = _report(reg, "md", "--templates", str(chosen)).decode()
+    assert text.startswith("# Our own title 2023\n")
+    assert "## Purpose" in text  # the built-in wording for every block not overridden
+
+
+def test_a_texts_block_the_report_does_not_use_is_an_error(reg: RegisterDir, tmp_path: Path) -> None:
+    _register(reg)
+    chosen = tmp_path / "texts"
+    chosen.mkdir()
+    (chosen / "assurance.texts.j2").write_text("{% block tittle %}Typo{% endblock %}\n")
+    ran = run_subprocess("report", "--root", str(reg.root), "-f", "md", "--templates", str(chosen), "-o", "-")
+    assert ran.exit_code == 2
+    assert ran.stderr.startswith(
+        "partreg: error: assurance.texts.j2: no text block named `tittle`\n  hint: the blocks are: title, "
+    )
+
+
+def test_an_error_in_a_texts_block_names_its_own_line(reg: RegisterDir, tmp_path: Path) -> None:
+    _register(reg)
+    chosen = tmp_path / "texts"
+    chosen.mkdir()
+    (chosen / "assurance.texts.j2").write_text("{% block title %}\nline two\n{{ bogus }}\n{% endblock %}\n")
+    ran = run_subprocess("report", "--root", str(reg.root), "-f", "md", "--templates", str(chosen), "-o", "-")
+    assert ran.exit_code == 2
+    assert ran.stderr.startswith(
+        f"partreg: error: {chosen / 'assurance.texts.j2'}:3: template error: 'bogus' is undefined"
+    )
+
+
+def test_a_templates_folder_that_does_not_exist_cannot_run(reg: RegisterDir, tmp_path: Path) -> None:
+    _register(reg)
+    ran = run_subprocess("report", "--root", str(reg.root), "-f", "md", "--templates", str(tmp_path / "nope"))
+    assert ran.exit_code == 2
+    assert "Traceback" not in ran.stderr
 
 
 def test_default_name_no_overwrite_and_force(reg: RegisterDir, tmp_path: Path) -> None:
@@ -132,13 +182,26 @@ def test_provenance_names_the_commit_and_uncommitted_changes(reg: RegisterDir) -
         assert ran.exit_code == 0, ran.stderr
         return out.read_text(encoding="utf-8").splitlines()[-1]
 
-    assert (
-        provenance()
-        == f"_Built by partreg from the register in {reg.root.name.replace('_', chr(92) + '_')} (Git commit {commit}); "
+    assert provenance() == (
+        f"_Built by partreg from the register at the top of its Git repository, commit {commit}; "
         "data as of 2024-01-31._"
     )
     reg.partnership("another", name="Another Board")
-    assert f"(Git commit {commit} with uncommitted changes)" in provenance()
+    assert f", commit {commit} with uncommitted changes;" in provenance()
+
+
+def test_two_clones_of_one_commit_make_the_same_bytes(reg: RegisterDir, tmp_path: Path) -> None:
+    _register(reg)
+    make_repo(reg.root)
+    commit_all(reg.root, "Register for 2023")
+    papers = []
+    for folder in ("clone-a", "another_clone"):
+        clone = tmp_path / folder
+        subprocess.run(["git", "clone", "-q", str(reg.root), str(clone)], check=True)
+        ran = run_subprocess("report", "--root", str(clone), "-f", "md", "-o", "-", "--today", "2024-01-31")
+        assert ran.exit_code == 0, ran.stderr
+        papers.append(ran.stdout)
+    assert papers[0] == papers[1]
 
 
 def test_bad_kind_format_or_reference_exit_2(reg: RegisterDir, tmp_path: Path) -> None:
@@ -164,3 +227,41 @@ def test_reference_docx_supplies_the_styles(reg: RegisterDir, tmp_path: Path) ->
     document = Document(io.BytesIO(_report(reg, "docx")))
     assert document.styles["Normal"].font.name == "Verdana"
     assert "this body text is dropped" not in [p.text for p in document.paragraphs]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("-f", "md", "-o", "paper.html"), "--format md does not match the output file paper.html"),
+        (("--previous", "2023-01-01"), "--previous is only for --kind actions"),
+        (("--kind", "actions", "--previous", "2024-02-01"), "--previous 2024-02-01 is after the data date 2024-01-31"),
+        (("--kind", "actions", "--previous", "31/01/2024"), "--previous: `31/01/2024` is not a date"),
+        (("--year", "1999"), "no partnership has an assessment for 1999"),
+    ],
+)
+def test_report_options_that_cannot_make_a_sound_paper_exit_2(
+    reg: RegisterDir, tmp_path: Path, args: tuple[str, ...], message: str
+) -> None:
+    _register(reg)
+    ran = run_subprocess("report", "--root", str(reg.root), "--today", "2024-01-31", *args, cwd=reg.root)
+    assert ran.exit_code == 2
+    assert ran.stderr.startswith(f"partreg: error: {message}\n")
+    assert [path.name for path in reg.root.iterdir()] == ["register"]
+
+
+def test_the_format_follows_the_output_name_and_dash_is_standard_output(reg: RegisterDir, tmp_path: Path) -> None:
+    _register(reg)
+    assert run_subprocess("report", "--root", str(reg.root), "-o", str(tmp_path / "paper.html")).exit_code == 0
+    assert (tmp_path / "paper.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    ran = run_subprocess("report", "--root", str(reg.root), "-f", "md", "-o", "-", cwd=tmp_path)
+    assert ran.stdout.startswith("# Partnership Governance")
+    assert not (tmp_path / "-").exists()
+
+
+def test_the_purpose_says_how_many_partnerships_were_assessed(reg: RegisterDir) -> None:
+    _register(reg)
+    reg.partnership("unassessed", name="Unassessed Board")
+    text = _report(reg, "md").decode()
+    assert (
+        "self-assessment for 1 of the 2 partnerships on the register for 2023; the others are shown as unrated" in text
+    )

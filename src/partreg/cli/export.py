@@ -28,10 +28,11 @@ def export(
 ) -> None:
     """Export one kind of record, one row each, with a flat header of dotted field names.
 
-    The header is what `partreg import` reads back (resources.financial_contribution,
+    For partnerships the header is what `partreg import` reads back (resources.financial_contribution,
     documents.business_case.held, representatives.1.name, custom.<name>), so export then import gives
-    the same records. The XLSX has a bold, frozen header row, sized columns and real dates. A cell that
-    starts with =, +, -, @, a tab or a carriage return gets a leading ' so no spreadsheet runs it as a formula.
+    the same records; assessments and actions cannot be imported. The XLSX has a bold, frozen header
+    row, sized columns and real dates. A cell that starts with =, +, -, @, a tab or a carriage return
+    gets a leading ' so no spreadsheet runs it as a formula; import takes it off again.
 
     Example: partreg export --kind partnerships --format xlsx --output register.xlsx
     """

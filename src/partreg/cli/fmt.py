@@ -87,14 +87,10 @@ def _formatted(path: str, raw: bytes) -> bytes | None:
 
 
 def _write(path: Path, data: bytes) -> None:
-    """Replace the file atomically: a reader never sees half of it."""
-    from partreg.errors import PartregError
+    """Replace the file atomically: a reader never sees half of it, and it keeps its mode."""
     from partreg.output.files import write_atomic
 
-    try:
-        write_atomic(path, data, force=True)
-    except OSError as exc:
-        raise PartregError(f"cannot write {path}: {exc.strerror}", "check the folder's permissions") from None
+    write_atomic(path, data, force=True)
 
 
 def _report(path: str, line: int, col: int, message: str, hint: str) -> None:

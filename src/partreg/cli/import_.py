@@ -40,9 +40,12 @@ def import_(
     Columns are matched to fields by header, ignoring case, spaces and punctuation: "Lead Officer",
     "Officer hours per month", "Financial contribution", "Statutory (Y/N)", the dotted field names
     `partreg export` writes, and any header the --map file names. The id is the Id column, else
-    made from the name. Every problem names its cell (register.xlsx:Sheet1!D14). Nothing is written
+    made from the name. Every problem names its cell (register.xlsx:Sheet1!D14); so does a formula
+    with no saved value, and a --map entry for a header the sheet does not have. Nothing is written
     when any row has errors, unless --partial is given; an existing record is never replaced, and
-    --update merges into it and shows each change.
+    --update merges into it and shows each change, editing only the changed fields and keeping
+    the file's comments (the file is left in `partreg fmt`'s form). Only partnerships are
+    imported, not an export of assessments or actions.
 
     Example: partreg import register.xlsx --sheet Register --map columns.yaml --dry-run
     """

@@ -30,10 +30,18 @@ def list_partnerships(
     """
 
     def command() -> int:
+        import typing
+
         from partreg.compute.listing import PartnershipFilter, totals
         from partreg.compute.status import latest_year, statuses
+        from partreg.model.partnership import StatusValue
+        from partreg.model.values import LevelValue, RagValue
         from partreg.output import listing as formats
         from partreg.output.console import make_console
+
+        def one_of(value: str | None, words: object, option: str) -> str | None:
+            # Enumerated values are read in any case (FORMAT.md), on the command line as in the files.
+            return choose(value.lower(), typing.get_args(words), option) if value is not None else None
 
         chosen = data_format(output_format)
         parse_today(today)
@@ -41,11 +49,9 @@ def list_partnerships(
             significant,
             statutory,
             tag,
-            choose(status, ("active", "proposed", "under-review", "dissolved", "withdrawn"), "--status")
-            if status
-            else None,
-            choose(rag.lower(), ("green", "amber", "red"), "--rag") if rag else None,
-            choose(risk.lower(), ("high", "medium", "low"), "--risk") if risk else None,
+            one_of(status, StatusValue, "--status"),
+            one_of(rag, RagValue, "--rag"),
+            one_of(risk, LevelValue, "--risk"),
         )
         register = load(root)
         shown_year = year if year is not None else latest_year(register) or 0

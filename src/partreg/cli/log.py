@@ -15,7 +15,10 @@ def log(
         str | None,
         typer.Option(
             "--field",
-            help="Only changes to this field, e.g. governance (its rating and governance.*), performance or status.",
+            help=(
+                "Only changes to this field, e.g. governance (its rating and governance.*), performance, status,"
+                " or actions (every change to its actions). A name that is no field cannot run."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -29,6 +32,10 @@ def log(
     the date, the author, the commit subject, and what changed, told as `partreg diff` tells it
     (rating changes with their reason, status changes, actions completed, problems introduced or
     fixed). Each commit is judged on its own date, or on --today if that is earlier.
+
+    A renamed partnership's history goes on under its old id, before the commit that renamed it.
+    Merge commits are left out: each change is shown once, under the commit (and author) that
+    made it, not again under whoever merged the branch.
 
     Example: partreg log tees-valley-combined-authority --field governance
     """

@@ -7,7 +7,7 @@ import typer
 
 from partreg.cli.boundary import EXIT_OK, run
 from partreg.cli.common import load
-from partreg.cli.options import AsOf, Root, Today, choose, debug_enabled, parse_today
+from partreg.cli.options import AsOf, Root, Today, choose, debug_enabled, parse_date, parse_today
 
 
 def report(
@@ -16,9 +16,15 @@ def report(
         int | None, typer.Option(help="Register year (default: the latest assessed year, else this year).")
     ] = None,
     kind: Annotated[str, typer.Option(help="assurance, actions, resources or annual.")] = "assurance",
-    output_format: Annotated[str, typer.Option("--format", "-f", help="docx, html or md.")] = "docx",
+    output_format: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help="docx, html or md (default: from the --output name, else docx)."),
+    ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="File to write (default: <kind>-<year>.<format> here).")
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="File to write, or - for standard output (default: <kind>-<year>.<format> here)."
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")] = False,
     previous: Annotated[
@@ -56,14 +62,15 @@ def report(
         from partreg.render.report import FORMATS, KINDS, default_output_name
 
         chosen_kind = choose(kind, tuple(KINDS), "--kind")
-        chosen_format = choose(output_format, FORMATS, "--format")
+        chosen_format = choose(_format(output_format, output), FORMATS, "--format")
         day = parse_today(today)
-        previous_day = parse_today(previous) if previous is not None else None
+        previous_day = parse_date(previous, "--previous") if previous is not None else None
         register = load(root, as_of)
         # The latest assessed year; a register with no assessments yet reports on this year.
         report_year = year if year is not None else (latest_year(register) or day.year)
         target = output or Path(default_output_name(chosen_kind, report_year, chosen_format))
-        if target.exists() and not force:
+        to_stdout = str(target) == "-"
+        if not to_stdout and target.exists() and not force:
             raise PartregError(f"{target} already exists", "give --force to replace it, or choose another --output")
         with progress.steps(f"Rendering the {chosen_kind} report"):
             data = api.report(
@@ -77,8 +84,27 @@ def report(
                 reference_docx=reference_docx,
                 since=since,
             )
+        if to_stdout:
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+            return EXIT_OK
         write_atomic(target, data, force=force)
         sys.stderr.write(f"wrote {target}\n")
         return EXIT_OK
 
     run(command, debug=debug_enabled(ctx))
+
+
+def _format(given: str | None, output: Path | None) -> str:
+    """`--format`, else the output file's suffix when it names a format, else Word."""
+    from partreg.errors import PartregError
+    from partreg.render.report import FORMATS
+
+    suffix = output.suffix.lstrip(".").lower() if output is not None else ""
+    if given is None:
+        return suffix if suffix in FORMATS else "docx"
+    if suffix in FORMATS and suffix != given.lower():
+        raise PartregError(
+            f"--format {given} does not match the output file {output}", f"write --output with a .{given.lower()} name"
+        )
+    return given

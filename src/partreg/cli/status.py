@@ -27,6 +27,7 @@ def status(
 
     def command() -> int:
         from partreg import api
+        from partreg.load.git import GitRepo
         from partreg.output import status as formats
         from partreg.output.console import make_console
 
@@ -35,14 +36,17 @@ def status(
         register = load(root, as_of)
         shown_year = api.report_year(register, year)
         rows = api.statuses(register, shown_year)
+        # A table read --as-of a revision names its commit, so a reader can tell it from today's register.
+        revision = GitRepo(register.root).short(register.revision) if register.revision else None
         if chosen == "json":
-            write(formats.as_json(shown_year, rows))
+            write(formats.as_json(shown_year, rows, revision))
         elif chosen == "csv":
             write(formats.as_csv(rows))
         else:
             console = make_console()
-            formats.print_table(shown_year, rows, console)
-            console.print(f"\n{register.policy.council}, register year {shown_year}, as of {day.isoformat()}")
+            formats.print_table(shown_year, rows, console, revision)
+            source = f", from Git commit {revision}" if revision else ""
+            console.print(f"\n{register.policy.council}, register year {shown_year}{source}, as of {day.isoformat()}")
         return EXIT_OK
 
     run(command, debug=debug_enabled(ctx))

@@ -37,18 +37,20 @@ class PartnershipFilter:
 @dataclass(frozen=True, slots=True)
 class Totals:
     count: int
+    # The exact decimal sum of the hours as written, as the float nearest to it: it prints as that sum
+    # (0.1 + 0.2 is 0.3, not 0.30000000000000004).
     officer_hours_per_month: float
     financial_contribution: Decimal
 
 
 def totals(rows: list[PartnershipStatus]) -> Totals:
     """Resource totals over the rows; a figure not recorded counts as nothing."""
-    hours = sum((r.partnership.resources.officer_hours_per_month or 0.0) for r in rows if r.partnership.resources)
-    money = sum(
-        (r.partnership.resources.financial_contribution or Decimal(0) for r in rows if r.partnership.resources),
-        Decimal(0),
-    )
-    return Totals(len(rows), hours, money)
+    recorded = [r.partnership.resources for r in rows if r.partnership.resources]
+    # Each hours figure is a float read from decimal text; its shortest repr gives that text back (up to
+    # the 15 significant digits a float holds), so summing the reprs as Decimals adds what was written.
+    hours = sum((Decimal(repr(each.officer_hours_per_month or 0.0)) for each in recorded), Decimal(0))
+    money = sum((each.financial_contribution or Decimal(0) for each in recorded), Decimal(0))
+    return Totals(len(rows), float(hours), money)
 
 
 @dataclass(frozen=True, slots=True)

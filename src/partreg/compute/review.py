@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
-from datetime import MAXYEAR, date
+from datetime import MAXYEAR, MINYEAR, date
 
 from partreg.model.assessment import Assessment
-from partreg.model.partnership import Partnership
+from partreg.model.partnership import LEFT_STATUSES, Partnership
 
 
 def assessed_date(assessment: Assessment) -> date:
@@ -28,13 +28,20 @@ def add_months(day: date, months: int) -> date:
     """The same day `months` later, or the month's last day when it is shorter (31 Jan + 1 = 29 Feb)."""
     month_index = day.year * 12 + day.month - 1 + months
     year, month = divmod(month_index, 12)
-    if year > MAXYEAR:  # `assessed_on: 9999-06-01` plus a year is past the calendar: call it the end
+    # Past either end of the calendar (`assessed_on: 9999-06-01` plus a year, or a policy's month count
+    # that was never validated) the answer is that end, never a crash.
+    if year > MAXYEAR:
         return date.max
+    if year < MINYEAR:
+        return date.min
     return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def review_date_passed(partnership: Partnership, today: date) -> bool:
-    return partnership.review_date is not None and partnership.review_date < today
+    """The `review_date` is before today and the council is still in the partnership (FORMAT.md: a past
+    `review_date` is a lint warning; a dissolved or withdrawn partnership has nothing left to review)."""
+    review = partnership.review_date
+    return review is not None and review < today and partnership.status not in LEFT_STATUSES
 
 
 def assessment_too_old(latest: Assessment | None, today: date, max_age_months: int) -> bool:
@@ -48,7 +55,11 @@ class ReviewFact:
 
     latest_year: int | None
     assessed: date | None
+    # Whole months from `assessed` to the day; None without an assessment, or when it is dated later.
     age_months: int | None
+    # Dated after the day asked about: an undated assessment counts as 31 December of its year, so a
+    # paper written before the year ends sees this year's assessment "in the future".
+    assessed_after_today: bool
     review_date_passed: bool
     assessment_overdue: bool
 
@@ -56,10 +67,12 @@ class ReviewFact:
 def review_fact(partnership: Partnership, history: list[Assessment], today: date, max_age_months: int) -> ReviewFact:
     latest = max(history, key=assessed_date, default=None)
     assessed = assessed_date(latest) if latest else None
+    after_today = assessed is not None and assessed > today
     return ReviewFact(
         latest.year if latest else None,
         assessed,
-        months_between(assessed, today) if assessed else None,
+        months_between(assessed, today) if assessed and not after_today else None,
+        after_today,
         review_date_passed(partnership, today),
         assessment_too_old(latest, today, max_age_months),
     )

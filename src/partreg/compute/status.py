@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from partreg.compute import ratings
+from partreg.compute.names import name_order
 from partreg.compute.rag import ORDER
 from partreg.compute.ratings import UNASSESSED, Rating
 from partreg.compute.risk import RiskFact, risk_of
@@ -99,7 +100,7 @@ def _latest_rated(
 def statuses(register: Register, year: int) -> list[PartnershipStatus]:
     """Every partnership, significant or not, in name order."""
     history = assessments_by_partnership(register)
-    partnerships = sorted((e.record for e in register.partnerships), key=lambda p: (p.name.casefold(), p.id))
+    partnerships = sorted((e.record for e in register.partnerships), key=lambda p: (name_order(p.name), p.id))
     return [partnership_status(p, history.get(p.id, []), year, register.policy) for p in partnerships]
 
 

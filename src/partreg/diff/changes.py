@@ -8,6 +8,7 @@ from typing import Any
 
 # Each kind of change, in the order a reviewer reads them, with how the summary counts it.
 PHRASES: dict[str, tuple[str, str]] = {
+    "policy-changed": ("policy setting changed", "policy settings changed"),
     "partnership-added": ("partnership added", "partnerships added"),
     "partnership-removed": ("partnership removed", "partnerships removed"),
     "partnership-renamed": ("partnership renamed", "partnerships renamed"),
@@ -19,6 +20,10 @@ PHRASES: dict[str, tuple[str, str]] = {
     "action-added": ("action added", "actions added"),
     "action-removed": ("action removed", "actions removed"),
     "action-completed": ("action completed", "actions completed"),
+    "action-cancelled": ("action cancelled", "actions cancelled"),
+    "action-reopened": ("action reopened", "actions reopened"),
+    "action-started": ("action started", "actions started"),
+    "action-status-changed": ("action status changed", "action statuses changed"),
     "action-retargeted": ("action re-targeted", "actions re-targeted"),
     "action-newly-overdue": ("action newly overdue", "actions newly overdue"),
     "update-added": ("new update", "new updates"),
@@ -30,7 +35,8 @@ KINDS = tuple(PHRASES)
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """One change. `subject` is the natural id: `<partnership>`, `<year>/<partnership>`, `<plan>#<action>`."""
+    """One change. `subject` is the natural id: `<partnership>`, `<year>/<partnership>`, `<plan>#<action>`,
+    or `policy`. docs/diff-json.md describes every field."""
 
     kind: str
     subject: str

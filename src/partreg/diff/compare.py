@@ -1,109 +1,78 @@
 """Compare two registers record by record: partnerships by id, assessments by (year, partnership),
-actions by `<plan>#<id>`, so reordering a list is never a change.
+actions by `<plan>#<id>`, the policy field by field, so reordering a list is never a change.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from decimal import Decimal
-from typing import Any
-
-from pydantic import BaseModel
 
 from partreg.check.run import Selection, check_register
 from partreg.compute import ratings
-from partreg.compute.actions import is_overdue
+from partreg.diff.actions import action_changes
 from partreg.diff.changes import Change, ChangeSet
-from partreg.load.layout import Kind
+from partreg.diff.fields import field_changes, flatten, same_body
+from partreg.load.layout import Kind, place
 from partreg.model.assessment import Assessment
 from partreg.model.partnership import LEFT_STATUSES, Partnership
-from partreg.model.plan import Action, ActionPlan
 from partreg.model.register import Register
 from partreg.problems import Problem
-
-
-def flatten(record: BaseModel, skip: tuple[str, ...] = ()) -> dict[str, Any]:
-    """`{"resources.financial_contribution": 8000, ...}`: every value written, by dotted field name."""
-    flat: dict[str, Any] = {}
-
-    def walk(prefix: str, value: Any) -> None:
-        if isinstance(value, dict):
-            for key, inner in value.items():
-                walk(f"{prefix}.{key}" if prefix else key, inner)
-        else:
-            flat[prefix] = _plain(value)
-
-    walk("", {k: v for k, v in record.model_dump(exclude_none=True).items() if k not in skip})
-    return flat
-
-
-def _plain(value: Any) -> Any:
-    """Values compared as what they mean: `£8,000` and `8000.00` are both 8000 (FORMAT.md)."""
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, list):
-        return [_plain(item) for item in value]
-    if isinstance(value, BaseModel):
-        return {key: _plain(inner) for key, inner in value.model_dump(exclude_none=True).items()}
-    if isinstance(value, dict):
-        return {key: _plain(inner) for key, inner in value.items()}
-    return value
-
-
-def _shown(value: Any) -> str:
-    if value is None:
-        return "(none)"
-    if isinstance(value, list):
-        return ", ".join(str(item) for item in value) or "(none)"
-    return str(value)
-
-
-def field_changes(
-    subject: str, name: str, old: BaseModel, new: BaseModel, skip: tuple[str, ...] = ()
-) -> Iterator[Change]:
-    before, after = flatten(old, skip), flatten(new, skip)
-    for key in sorted(before.keys() | after.keys()):
-        if before.get(key) != after.get(key):
-            text = f"{name}: {key} {_shown(before.get(key))} → {_shown(after.get(key))}"
-            yield Change("field-changed", subject, name, text, key, before.get(key), after.get(key))
 
 
 def compare_registers(
     old: Register, new: Register, *, today: date, old_label: str, new_label: str, old_day: date | None = None
 ) -> ChangeSet:
-    """Every change from `old` to `new`. `old_day` is when `old` was current (for "newly overdue")."""
+    """Every change from `old` to `new`, judged on `today`. `old_day` is when `old` was current
+    (for "newly overdue"); lint findings on both sides are judged on `today`, so a finding is
+    introduced or fixed by the change itself, not by the time between the two sides."""
     changes = ChangeSet(old_label, new_label)
     names = {e.record.id: e.record.name for e in [*old.partnerships, *new.partnerships]}
+    changes.changes += _policy(old, new)
     changes.changes += _partnerships(old, new)
     changes.changes += _assessments(old, new, names)
-    changes.changes += _actions(old, new, names, today, old_day or today)
+    unreadable_plans = unreadable(old, Kind.PLAN) | unreadable(new, Kind.PLAN)
+    changes.changes += action_changes(old, new, names, today, old_day or today, unreadable_plans)
     changes.changes += _findings(old, new, today)
     return changes
+
+
+def unreadable(register: Register, kind: Kind) -> set[str]:
+    """Ids of the files of `kind` that are there but were not typed: failing the schema (the id written
+    inside) or failing to load at all (the file stem, as FORMAT.md makes it equal to the id)."""
+    typed = {doc.path for doc in register.documents()}
+    broken = {place(p.path) for p in register.problems if p.path not in typed}
+    return register.unparsed_ids.get(kind, set()) | {placed.stem for placed in broken if placed.kind is kind}
+
+
+def _unreadable_assessments(register: Register) -> set[tuple[int, str]]:
+    typed = {doc.path for doc in register.documents()}
+    broken = {place(p.path) for p in register.problems if p.path not in typed}
+    return {
+        (int(placed.folder), placed.stem)
+        for placed in broken
+        if placed.kind is Kind.ASSESSMENT and placed.folder.isdigit()
+    }
+
+
+def _policy(old: Register, new: Register) -> Iterator[Change]:
+    """Policy settings old → new: every rating depends on them. A policy file that cannot be read on
+    either side is told by its problem, not as a change to every default."""
+    if unreadable(old, Kind.POLICY) or unreadable(new, Kind.POLICY):
+        return
+    yield from field_changes("policy", "Policy", old.policy, new.policy, kind="policy-changed")
 
 
 def _partnerships(old: Register, new: Register) -> Iterator[Change]:
     before = {e.record.id: e.record for e in old.partnerships}
     after = {e.record.id: e.record for e in new.partnerships}
-    # A file that is there but failed the schema is not added or removed: its finding tells what is wrong.
-    unreadable = old.unparsed_ids.get(Kind.PARTNERSHIP, set()) | new.unparsed_ids.get(Kind.PARTNERSHIP, set())
-    added = sorted(after.keys() - before.keys() - unreadable)
-    removed = sorted(before.keys() - after.keys() - unreadable)
+    # A file that is there but cannot be read is not added or removed: its finding tells what is wrong.
+    broken = unreadable(old, Kind.PARTNERSHIP) | unreadable(new, Kind.PARTNERSHIP)
+    added = sorted(after.keys() - before.keys() - broken)
+    removed = sorted(before.keys() - after.keys() - broken)
     renamed = _renames(before, after, added, removed)
     for old_id, new_id in renamed.items():
-        yield Change(
-            "partnership-renamed",
-            new_id,
-            after[new_id].name,
-            f"{after[new_id].name}: id {old_id} → {new_id}",
-            "id",
-            old_id,
-            new_id,
-        )
+        name = after[new_id].name
+        yield Change("partnership-renamed", new_id, name, f"{name}: id {old_id} → {new_id}", "id", old_id, new_id)
     for pid in added:
         if pid not in renamed.values():
             yield Change("partnership-added", pid, after[pid].name, f"{after[pid].name} added to the register")
@@ -111,20 +80,17 @@ def _partnerships(old: Register, new: Register) -> Iterator[Change]:
         if pid not in renamed:
             yield Change("partnership-removed", pid, before[pid].name, f"{before[pid].name} removed from the register")
     for pid in sorted(before.keys() & after.keys()):
-        was, now = before[pid], after[pid]
-        if now.status in LEFT_STATUSES and was.status not in LEFT_STATUSES:
-            yield Change(
-                "partnership-dissolved",
-                pid,
-                now.name,
-                f"{now.name}: status {was.status} → {now.status}",
-                "status",
-                was.status,
-                now.status,
-            )
-        for change in field_changes(pid, now.name, was, now):
-            if not (change.field == "status" and now.status in LEFT_STATUSES and was.status not in LEFT_STATUSES):
-                yield change
+        yield from _partnership_changes(pid, before[pid], after[pid])
+
+
+def _partnership_changes(pid: str, was: Partnership, now: Partnership) -> Iterator[Change]:
+    left = now.status in LEFT_STATUSES and was.status not in LEFT_STATUSES
+    if left:
+        text = f"{now.name}: status {was.status} → {now.status}"
+        yield Change("partnership-dissolved", pid, now.name, text, "status", was.status, now.status)
+    for change in field_changes(pid, now.name, was, now):
+        if not (left and change.field == "status"):
+            yield change
 
 
 def _renames(
@@ -138,7 +104,7 @@ def _renames(
             (
                 new_id
                 for new_id in added
-                if new_id not in renamed.values() and flatten(after[new_id], skip=("id",)) == body
+                if new_id not in renamed.values() and same_body(flatten(after[new_id], skip=("id",)), body)
             ),
             None,
         )
@@ -150,11 +116,12 @@ def _renames(
 def _assessments(old: Register, new: Register, names: dict[str, str]) -> Iterator[Change]:
     before = {(e.record.year, e.record.partnership): e.record for e in old.assessments}
     after = {(e.record.year, e.record.partnership): e.record for e in new.assessments}
-    for key in sorted(after.keys() - before.keys()):
+    broken = _unreadable_assessments(old) | _unreadable_assessments(new)
+    for key in sorted(after.keys() - before.keys() - broken):
         year, pid = key
         name = names.get(pid, pid)
         yield Change("assessment-added", f"{year}/{pid}", name, f"{name}: {year} assessment added")
-    for key in sorted(before.keys() - after.keys()):
+    for key in sorted(before.keys() - after.keys() - broken):
         year, pid = key
         name = names.get(pid, pid)
         yield Change("assessment-removed", f"{year}/{pid}", name, f"{name}: {year} assessment removed")
@@ -185,72 +152,6 @@ def _rating_changes(
             yield Change("rating-changed", subject, name, text, area, before.effective, after.effective)
 
 
-def _actions_by_name(register: Register) -> dict[str, tuple[ActionPlan, Action]]:
-    return {f"{e.record.id}#{a.id}": (e.record, a) for e in register.plans for a in e.record.actions}
-
-
-def _actions(old: Register, new: Register, names: dict[str, str], today: date, old_day: date) -> Iterator[Change]:
-    plans_before = {e.record.id: e.record for e in old.plans}
-    for entry in new.plans:
-        was = plans_before.get(entry.record.id)
-        if was is not None:
-            name = names.get(entry.record.partnership or "", entry.record.title or entry.record.id)
-            yield from field_changes(entry.record.id, name, was, entry.record, skip=("actions",))
-    before, after = _actions_by_name(old), _actions_by_name(new)
-    for key in sorted(after.keys() - before.keys()):
-        plan, action = after[key]
-        name = names.get(plan.partnership or "", plan.title or plan.id)
-        yield Change("action-added", key, name, f"{name}: action {key} added: {action.action} (target {action.target})")
-    for key in sorted(before.keys() - after.keys()):
-        plan, action = before[key]
-        name = names.get(plan.partnership or "", plan.title or plan.id)
-        yield Change("action-removed", key, name, f"{name}: action {key} removed")
-    for key in sorted(after.keys() & before.keys()):
-        yield from _action_changes(key, before[key][1], *after[key], names, today, old_day)
-
-
-def _action_changes(
-    key: str, was: Action, plan: ActionPlan, now: Action, names: dict[str, str], today: date, old_day: date
-) -> Iterator[Change]:
-    name = names.get(plan.partnership or "", plan.title or plan.id)
-    if now.status == "complete" and was.status != "complete":
-        yield Change(
-            "action-completed",
-            key,
-            name,
-            f"{name}: action {key} completed on {now.completed or 'an unrecorded date'}",
-            "status",
-            was.status,
-            now.status,
-        )
-    if now.target != was.target:
-        yield Change(
-            "action-retargeted",
-            key,
-            name,
-            f"{name}: action {key} target {was.target} → {now.target}",
-            "target",
-            str(was.target),
-            str(now.target),
-        )
-    if is_overdue(now, today) and not is_overdue(was, old_day):
-        yield Change("action-newly-overdue", key, name, f"{name}: action {key} is now overdue (target {now.target})")
-    old_updates = {(u.date, u.text) for u in was.updates or []}
-    for update in now.updates or []:
-        if (update.date, update.text) not in old_updates:
-            yield Change(
-                "update-added",
-                key,
-                name,
-                f"{name}: action {key} update {update.date}: {update.text}",
-                "updates",
-                None,
-                {"date": update.date.isoformat(), "text": update.text},
-            )
-    skip = ("status", "target", "updates", "completed")
-    yield from field_changes(key, name, was, now, skip=skip)
-
-
 def _finding_key(problem: Problem) -> tuple[str, str, str]:
     return (problem.path, problem.code, problem.message)
 
@@ -261,15 +162,8 @@ def _findings(old: Register, new: Register, today: date) -> Iterator[Change]:
     after = {_finding_key(p): p for p in check_register(new, Selection(), today).problems}
     for key in sorted(after.keys() - before.keys()):
         p = after[key]
-        yield Change(
-            "finding-introduced",
-            p.path,
-            p.path,
-            f"{p.path}:{p.line}:{p.col}: {p.code} {p.severity.value} {p.message}",
-            p.code,
-            None,
-            p.message,
-        )
+        text = f"{p.path}:{p.line}:{p.col}: {p.code} {p.severity.value} {p.message}"
+        yield Change("finding-introduced", p.path, p.path, text, p.code, None, p.message)
     for key in sorted(before.keys() - after.keys()):
         p = before[key]
         yield Change("finding-fixed", p.path, p.path, f"{p.path}: {p.code} fixed: {p.message}", p.code, p.message, None)

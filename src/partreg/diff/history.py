@@ -1,8 +1,11 @@
 """The history of one partnership across commits: who changed its record or ratings, when and why.
 
-Each commit that touched the partnership's files is compared with its first parent by the same
+Each commit that touched the partnership's files is compared with its parent by the same
 semantic diff as `partreg diff` (`compare_registers`), reading only that partnership's files at
-each side. The root commit is compared with an empty register. Both sides are judged on the
+each side. The root commit is compared with an empty register. Merge commits are skipped: a
+branch's commits are each shown with their own author, and the merge would only repeat them
+(changes made while resolving a merge conflict are not shown). A rename is followed: the history
+of the new id goes on with the old id's, before the commit that renamed it. Both sides are judged on the
 commit's own (author) date, or on `today` when that is earlier, so a change is what the commit
 did as seen when it was made, not what time has done since.
 """
@@ -11,19 +14,25 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterable
+import typing
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from partreg.diff.changes import Change
 from partreg.diff.compare import compare_registers
 from partreg.errors import PartregError
-from partreg.load.git import Commit, GitRepo, GitRevision
+from partreg.load.git import Commit, GitRepo, GitRevision, no_commits
 from partreg.load.layout import REGISTER_DIR, YAML_SUFFIXES, Kind, find_root, place
 from partreg.load.source import listed_partnership_ids
 from partreg.load.worktree import SourceFile
 from partreg.load.yaml_reader import DEFAULT_LIMITS, Limits
+from partreg.model.assessment import Assessment
+from partreg.model.partnership import Partnership
+from partreg.model.plan import Action, ActionPlan
 from partreg.model.register import Register, build_partial
 
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -65,43 +74,109 @@ def partnership_history(
     """Every commit (newest first) that changed the partnership, with its changes.
 
     `field` keeps only changes to that field (`governance` keeps governance rating changes and
-    `governance.*` field changes); commits left with no change are left out. An id that no commit
-    ever touched cannot run (PartregError), with a suggestion from the ids at HEAD.
+    `governance.*` field changes; `actions` keeps changes to the partnership's actions); commits left
+    with no change are left out, and a name that is no field cannot run, with a suggestion. An id that
+    no commit ever touched cannot run (PartregError), with a suggestion from the ids at HEAD.
+
+    A partnership whose id was changed (`partnership-renamed`) has its history followed into the old
+    id's, before the commit that renamed it. Merge commits are left out (`GitRepo.commits_touching`).
     """
+    if field is not None:
+        check_field(field)
     found = find_root(explicit=Path(root)) if root is not None else find_root()
     repo = GitRepo(found)
     head = _head(repo)
     if not _SLUG.fullmatch(partnership_id):
         raise _unknown(repo, head, partnership_id, limits)
-    day = today or date.today()
-    known = False
-    entries = []
-    for commit in repo.commits_touching(pathspecs(partnership_id)):
-        if on_commit is not None:
-            on_commit()
-        touched, changes = _commit_changes(repo, found, commit, partnership_id, min(_day_of(commit), day), limits)
-        known = known or touched or bool(changes)
-        kept = [change for change in changes if field is None or concerns_field(change, field)]
-        if kept:
-            entries.append(HistoryEntry(commit, kept))
+    reading = _Reading(repo, found, today or date.today(), limits, on_commit)
+    entries, known = reading.history(partnership_id, before=None, followed={partnership_id})
     if not known:
         raise _unknown(repo, head, partnership_id, limits)
-    return entries
+    kept = [
+        HistoryEntry(e.commit, [c for c in e.changes if field is None or concerns_field(c, field)]) for e in entries
+    ]
+    return [entry for entry in kept if entry.changes]
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What every commit of a history is read with."""
+
+    repo: GitRepo
+    root: Path
+    today: date
+    limits: Limits
+    on_commit: Callable[[], None] | None
+
+    def history(self, partnership_id: str, before: str | None, followed: set[str]) -> tuple[list[HistoryEntry], bool]:
+        """(the entries of the id's commits from `before` back, whether any commit touched the id)."""
+        entries: list[HistoryEntry] = []
+        known = False
+        for commit in self.repo.commits_touching(pathspecs(partnership_id), before):
+            if self.on_commit is not None:
+                self.on_commit()
+            day = min(_day_of(commit), self.today)
+            touched, changes = _commit_changes(self.repo, self.root, commit, partnership_id, day, self.limits)
+            known = known or touched or bool(changes)
+            if changes:
+                entries.append(HistoryEntry(commit, changes))
+            old_id = next((c.old for c in changes if c.kind == "partnership-renamed" and c.new == partnership_id), None)
+            if isinstance(old_id, str) and old_id not in followed:
+                # Before this commit the partnership had the old id: its history is this one's.
+                earlier, _ = self.history(old_id, f"{commit.sha}^", followed | {old_id})
+                return entries + earlier, True
+        return entries, known
 
 
 def concerns_field(change: Change, name: str) -> bool:
-    """The change is to field `name` or inside it (`governance` covers `governance.reason`).
+    """The change is to field `name` or inside it (`governance` covers `governance.reason`, and
+    `performance.kpis` covers `performance.kpis[Crime].actual`).
 
     A rating change's field is its area, so `governance` also covers governance rating changes.
+    `actions` covers every change to one of the partnership's actions.
     """
-    return change.field is not None and (change.field == name or change.field.startswith(f"{name}."))
+    if name == ACTIONS_FIELD:
+        return "#" in change.subject
+    return change.field is not None and (change.field == name or change.field.startswith((f"{name}.", f"{name}[")))
+
+
+def check_field(name: str) -> None:
+    """A `--field` that names no field would quietly show no history: it cannot run."""
+    if name in _FIELDS or name.startswith(_FREE_PREFIXES):
+        return
+    close = difflib.get_close_matches(name, sorted(_FIELDS), n=1)
+    hint = f"did you mean `{close[0]}`?" if close else "give a field of a partnership, assessment or action, or actions"
+    raise PartregError(f"--field: `{name}` is not a field of the register", hint)
+
+
+def _field_names(model: type[BaseModel], prefix: str = "") -> Iterator[str]:
+    """Every dotted field name of a model, nested records included (`resources.financial_contribution`)."""
+    for name, info in model.model_fields.items():
+        dotted = f"{prefix}{name}"
+        yield dotted
+        for inner in _models_in(info.annotation):
+            yield from _field_names(inner, f"{dotted}.")
+
+
+def _models_in(annotation: object) -> Iterator[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+    for argument in typing.get_args(annotation):
+        yield from _models_in(argument)
+
+
+ACTIONS_FIELD = "actions"
+_FIELDS = frozenset(name for model in (Partnership, Assessment, ActionPlan, Action) for name in _field_names(model)) | {
+    ACTIONS_FIELD
+}
+# Mappings with free keys: a principle's id, the council's own data.
+_FREE_PREFIXES = ("principles.", "custom.")
 
 
 def _head(repo: GitRepo) -> str:
-    try:
-        return repo.resolve("HEAD")
-    except PartregError:
-        raise PartregError("the Git repository has no commits yet", "commit the register first") from None
+    if not repo.has_commits():
+        raise no_commits()
+    return repo.resolve("HEAD")
 
 
 def _day_of(commit: Commit) -> date:
@@ -122,6 +197,7 @@ def _commit_changes(
     old_source = GitRevision(repo, parent, limits.max_bytes) if parent else None
     changed = repo.changed_paths(parent, commit.sha) if parent else set(new_source.paths())
     own = {path for path in changed if _is_own(path, partnership_id)}
+    own |= _renamed_with(changed, own, new_source, old_source)
     other_plans = {path for path in changed if place(path).kind is Kind.PLAN and path not in own}
     # A plan named otherwise is the partnership's only if it names the partnership: skip the rest unread.
     mentioned = _mentions(partnership_id, other_plans, new_source, old_source)
@@ -136,6 +212,18 @@ def _commit_changes(
     changeset = compare_registers(old, new, today=day, old_label=old_label, new_label=commit.short, old_day=day)
     mine = _Concern(partnership_id, (old, new))
     return bool(own), [change for change in changeset.sorted() if mine(change)]
+
+
+def _renamed_with(changed: set[str], own: set[str], new: GitRevision, old: GitRevision | None) -> set[str]:
+    """When the commit added or deleted the partnership's file, the other partnership files it added or
+    deleted: one of them may be the same partnership under its other id (a rename, told as such)."""
+    if old is None:
+        return set()
+    before, after = set(old.paths()), set(new.paths())
+    appeared_or_gone = {
+        path for path in changed if place(path).kind is Kind.PARTNERSHIP and (path in before) != (path in after)
+    }
+    return appeared_or_gone if appeared_or_gone & own else set()
 
 
 def _mentions(partnership_id: str, paths: set[str], new: GitRevision, old: GitRevision | None) -> dict[str, bool]:

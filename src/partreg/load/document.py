@@ -68,3 +68,25 @@ class Document:
             else:
                 break
         return here
+
+
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+SHOWN_CHARS = 60
+
+
+def shown(text: str) -> str:
+    """User text as a message quotes it: on one line, unable to drive a terminal, and short.
+
+    Line breaks and control characters are written as escapes (`\\n`, `\\x1b`), so a value can
+    neither forge another problem line nor send terminal codes; long text is cut with `…`.
+    """
+    cut = text[:SHOWN_CHARS]
+    escaped = "".join(char if char.isprintable() or char == " " else _escape(char) for char in cut)
+    return escaped if len(text) <= SHOWN_CHARS else f"{escaped}…"
+
+
+def _escape(char: str) -> str:
+    if char in _NAMED_ESCAPES:
+        return _NAMED_ESCAPES[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"

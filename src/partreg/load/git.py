@@ -80,8 +80,28 @@ class GitRepo:
             raise PartregError(f"`{revision}` is not a revision", "give a commit, branch or tag, e.g. HEAD~1")
         sha = self._run("rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}", check=False)
         if not sha:
+            if not self.has_commits():
+                raise no_commits()
             raise PartregError(f"unknown revision `{revision}`", "give a commit, branch or tag, e.g. HEAD~1 or v2023")
         return sha.strip()
+
+    def resolve_or_none(self, revision: str) -> str | None:
+        try:
+            return self.resolve(revision)
+        except PartregError:
+            return None
+
+    def has_commits(self) -> bool:
+        return self._run("rev-parse", "--verify", "--quiet", "HEAD^{commit}", check=False) is not None
+
+    def top(self) -> Path:
+        """The top folder of the repository's work tree."""
+        return Path((self._run("rev-parse", "--show-toplevel") or "").strip()).resolve()
+
+    def has_folder(self, revision: str, path: str) -> bool:
+        """Whether the tree of `revision` holds a folder at `path` (relative to the repository's top)."""
+        kind = self._run("cat-file", "-t", f"{revision}:{path}", check=False)
+        return kind is not None and kind.strip() == "tree"
 
     def short(self, sha: str) -> str:
         return (self._run("rev-parse", "--short", sha) or sha[:7]).strip()
@@ -97,6 +117,13 @@ class GitRepo:
             mode, _kind, blob = meta.split(" ")
             rows.append((path, mode, blob))
         return rows
+
+    def deleted_paths(self) -> set[str]:
+        """Register files in HEAD that are gone from the work tree (deleted or renamed, staged or not)."""
+        if not self.has_commits():
+            return set()
+        args = ["diff", "--name-only", "--relative", "-z", "--no-renames", "--diff-filter=D", "HEAD", "--"]
+        return {path for path in (self._run(*args, REGISTER_DIR) or "").split("\0") if path}
 
     def changed_paths(self, old: str, new: str | None) -> set[str]:
         """Register files that differ between two commits, or between a commit and the work tree."""
@@ -117,9 +144,16 @@ class GitRepo:
             changed |= {path for path in untracked.split("\0") if path}
         return changed
 
-    def commits_touching(self, pathspecs: Iterable[str]) -> list[Commit]:
-        """Commits that changed any of the paths (globs allowed), newest first."""
-        out = self._run("log", "--format=%H%x1f%h%x1f%an%x1f%aI%x1f%s%x1e", "--", *pathspecs) or ""
+    def commits_touching(self, pathspecs: Iterable[str], before: str | None = None) -> list[Commit]:
+        """Commits that changed any of the paths (globs allowed), newest first; from `before` (a revision)
+        back when given, else from HEAD.
+
+        Merge commits are left out: each change is told once, under the commit that made it and its
+        author, not again under whoever merged the branch.
+        """
+        start = [before] if before else []
+        out = self._run("log", "--no-merges", "--format=%H%x1f%h%x1f%an%x1f%aI%x1f%s%x1e", *start, "--", *pathspecs)
+        out = out or ""
         commits = []
         for record in out.split("\x1e"):
             if record.strip():
@@ -229,6 +263,34 @@ class GitRevision:
             }
         finally:
             reader.close()
+
+
+def no_commits() -> PartregError:
+    """The one message for a repository with nothing committed, whichever command asks."""
+    return PartregError("the repository has no commits yet", "commit the register first")
+
+
+def register_root_in_git(start: Path, revisions: Iterable[str]) -> Path | None:
+    """Where a register is read from Git when the work tree has no register/ folder (deleted, say).
+
+    The nearest folder from `start` up to the repository's top whose register/ folder exists at one
+    of `revisions`; else the top. None when `start` is not in a Git repository.
+    """
+    try:
+        repo = GitRepo(start)
+    except PartregError:
+        return None
+    top = repo.top()
+    shas = [sha for sha in (repo.resolve_or_none(revision) for revision in revisions) if sha]
+    for folder in (start, *start.parents):
+        try:
+            relative = folder.relative_to(top).as_posix()
+        except ValueError:
+            break  # above the repository's top
+        path = REGISTER_DIR if relative == "." else f"{relative}/{REGISTER_DIR}"
+        if any(repo.has_folder(sha, path) for sha in shas):
+            return folder
+    return top
 
 
 def head_state(root: Path) -> GitState | None:

@@ -35,14 +35,23 @@ def neighbourhood(paths: set[str], listed: list[str]) -> set[str]:
     Matched by file stem: an assessment and the usual plan are named after their partnership.
     One pass over the listing, which holds every file of a large register.
     """
+    return affected(paths, listed) | {path for path in listed if place(path).kind is Kind.POLICY}
+
+
+def affected(paths: set[str], listed: list[str]) -> set[str]:
+    """The files whose problems a change to `paths` can cause: `paths`, and the records sharing a file
+    stem with one of them (an assessment still naming a deleted or renamed partnership, say: give the
+    deleted path, its stem is the old id); every file when the policy changed, as every rating and
+    every principle rated depends on it.
+    """
     changed = [place(path) for path in paths]
     if any(placed.kind is Kind.POLICY for placed in changed):
-        return paths | set(listed)  # every rating depends on the policy
-    stems = {placed.stem for placed in changed}
+        return paths | set(listed)
+    stems = {placed.stem for placed in changed if placed.kind in _RECORDS}
     wanted = set(paths)
     for path in listed:
         placed = place(path)
-        if placed.kind is Kind.POLICY or (placed.kind in _RECORDS and placed.stem in stems):
+        if placed.kind in _RECORDS and placed.stem in stems:
             wanted.add(path)
     return wanted
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 import warnings
 import zipfile
@@ -22,8 +23,11 @@ from typing import Any
 from partreg.errors import PartregError
 
 # A spreadsheet runs a cell that starts with one of these as a formula (`=HYPERLINK(...)`);
-# export prefixes such text with `'`, and import takes the prefix off again.
+# export prefixes such text with `'`, and import takes the prefix off again (see `quote_prefixed`).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Text that export prefixes with `'`: a formula start after any number of `'`. The quotes are
+# counted in, so a value that itself starts `'=` gets one more, and import's one removal is exact.
+_PREFIXED = re.compile("'*[=+\\-@\t\r]")
 
 _XLSX_SUFFIXES = (".xlsx", ".xlsm")
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -42,6 +46,27 @@ _UNREADABLE = (
     EOFError,
     OSError,
 )
+
+
+def quote_prefixed(text: str) -> str:
+    """`text` as export writes it in a cell: with a leading `'` where a spreadsheet could run it."""
+    return "'" + text if _PREFIXED.match(text) else text
+
+
+def without_quote_prefix(text: str) -> str:
+    """A cell's text with the `'` that `quote_prefixed` added taken off again."""
+    return text[1:] if text.startswith("'") and _PREFIXED.match(text, 1) else text
+
+
+@dataclass(frozen=True, slots=True)
+class UnsavedFormula:
+    """An .xlsx cell holding a formula whose result was never saved (a file written by a program,
+    not by Excel): its value is unknown, and guessing would import a wrong or empty field."""
+
+    formula: str
+
+    def __str__(self) -> str:
+        return self.formula
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,15 +196,19 @@ def _read_xlsx(path: Path, raw: bytes, sheet: str | None, limits: Limits) -> She
         with warnings.catch_warnings():
             # openpyxl warns about features it drops (data validation, unknown extensions); the data is kept.
             warnings.simplefilter("ignore")
-            workbook = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+            # The saved values, and beside them the formulas: a formula cell with no saved value reads
+            # as empty among the values, and only the second reading tells it from an empty cell.
+            saved = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+            formulas = load_workbook(io.BytesIO(raw), read_only=True, data_only=False)
             try:
-                worksheet = _choose_sheet(path, workbook, sheet)
-                worksheet.reset_dimensions()  # never trust the declared size
-                result = Sheet(path.name, worksheet.title)
-                for number, values in enumerate(worksheet.iter_rows(min_row=1, min_col=1, values_only=True), 1):
+                values_sheet = _choose_sheet(path, saved, sheet)
+                formula_sheet = formulas[values_sheet.title]
+                result = Sheet(path.name, values_sheet.title)
+                for number, values in enumerate(_rows_with_formulas(values_sheet, formula_sheet), 1):
                     _add_row(result, number, values, limits)
             finally:
-                workbook.close()
+                saved.close()
+                formulas.close()
     except PartregError:
         raise
     except _UNREADABLE as exc:
@@ -188,6 +217,21 @@ def _read_xlsx(path: Path, raw: bytes, sheet: str | None, limits: Limits) -> She
             "open it in your spreadsheet program and save it again as Excel Workbook (.xlsx)",
         ) from None
     return result
+
+
+def _rows_with_formulas(values_sheet: Any, formula_sheet: Any) -> Iterator[list[Any]]:
+    """Each row's saved values, with an `UnsavedFormula` where a formula has none."""
+    for sheet in (values_sheet, formula_sheet):
+        sheet.reset_dimensions()  # never trust the declared size
+    value_rows = values_sheet.iter_rows(min_row=1, min_col=1, values_only=True)
+    cell_rows = formula_sheet.iter_rows(min_row=1, min_col=1)
+    for values, cells in itertools.zip_longest(value_rows, cell_rows, fillvalue=()):
+        row = list(values)
+        for index, cell in enumerate(cells):
+            if getattr(cell, "data_type", None) == "f" and (index >= len(row) or row[index] is None):
+                row += [None] * (index + 1 - len(row))
+                row[index] = UnsavedFormula(str(cell.value))
+        yield row
 
 
 def _check_unpacked_size(path: Path, raw: bytes, limits: Limits) -> None:

@@ -35,31 +35,41 @@ class WorkTree:
 
     def files(self, only: set[str] | None = None) -> Iterator[SourceFile | Problem]:
         """Every register file, or just the paths in `only` (register-relative to the root)."""
+        if (self.root / REGISTER_DIR).is_symlink():
+            yield _link_problem(REGISTER_DIR)
+            return
         if only is None:
             yield from self._walk(self.root / REGISTER_DIR, REGISTER_DIR)
             return
+        reported: set[str] = set()
         for path in sorted(only):
-            full = self.root / path
-            if full.is_symlink():
-                yield error(
-                    path,
-                    1,
-                    1,
-                    "Y015",
-                    "symbolic link: partreg does not follow links",
-                    "replace the link with the file itself",
-                )
-            elif full.is_file():
-                yield self._read(full, path)
+            link = self._first_link(path)
+            if link is not None:
+                if link not in reported:
+                    reported.add(link)
+                    yield _link_problem(link)
+            elif (self.root / path).is_file():
+                yield self._read(self.root / path, path)
 
     def paths(self) -> list[str]:
-        """Every YAML file under register/ (names only, nothing read)."""
-        found = []
+        """Every YAML file under register/ (names only, nothing read); none when register/ is a link."""
+        found: list[str] = []
+        if (self.root / REGISTER_DIR).is_symlink():
+            return found
         for folder, dirs, names in os.walk(self.root / REGISTER_DIR):
             dirs[:] = [d for d in dirs if not d.startswith(".")]
             relative = Path(folder).relative_to(self.root).as_posix()
             found += [f"{relative}/{name}" for name in names if is_yaml(name)]
         return sorted(found)
+
+    def _first_link(self, path: str) -> str | None:
+        """The first folder or file on `path` that is a symbolic link, as a root-relative path."""
+        parts = path.split("/")
+        for end in range(1, len(parts) + 1):
+            partial = "/".join(parts[:end])
+            if (self.root / partial).is_symlink():
+                return partial
+        return None
 
     def _walk(self, folder: Path, relative: str) -> Iterator[SourceFile | Problem]:
         try:
@@ -71,14 +81,7 @@ class WorkTree:
             path = f"{relative}/{entry.name}"
             if entry.is_symlink():
                 if entry.is_dir() or is_yaml(entry.name):
-                    yield error(
-                        path,
-                        1,
-                        1,
-                        "Y015",
-                        "symbolic link: partreg does not follow links",
-                        "replace the link with the file or folder itself",
-                    )
+                    yield _link_problem(path)
             elif entry.is_dir(follow_symlinks=False):
                 if not entry.name.startswith("."):
                     yield from self._walk(Path(entry.path), path)
@@ -99,3 +102,14 @@ class WorkTree:
                 return error(path, 1, 1, "Y017", "not a regular file", "register files must be ordinary text files")
             # One byte over the cap is enough for the reader to report the size.
             return SourceFile(path, handle.read(self.max_bytes + 1))
+
+
+def _link_problem(path: str) -> Problem:
+    return error(
+        path,
+        1,
+        1,
+        "Y015",
+        "symbolic link: partreg does not follow links",
+        "replace the link with the file or folder itself",
+    )

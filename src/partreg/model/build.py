@@ -14,7 +14,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from partreg.load.document import Document, PathItem, PosDict
+from partreg.load.document import Document, PathItem, PosDict, shown
+from partreg.model.values import CONTROL_CHARACTER
 from partreg.problems import Problem, error
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
@@ -48,7 +49,7 @@ def _unknown_empty_keys(doc: Document, model: type[BaseModel], node: Any, loc: t
             if key not in node and allowed and key not in allowed:
                 line, col = doc.position((*loc, key), key=True)
                 found.append(
-                    error(doc.path, line, col, "S003", f"unknown key `{key}`", _unknown_key_hint(model, (*loc, key)))
+                    error(doc.path, line, col, "S003", _unknown_key(key), _unknown_key_hint(model, (*loc, key)))
                 )
             elif key in node and key != "custom":
                 found += _unknown_empty_keys(doc, model, node[key], (*loc, key))
@@ -58,13 +59,22 @@ def _unknown_empty_keys(doc: Document, model: type[BaseModel], node: Any, loc: t
     return found
 
 
+def dotted(loc: tuple[PathItem, ...]) -> str:
+    """A field's path as messages show it: `representatives.1.name`, list positions counted from 1."""
+    return ".".join(str(item + 1) if isinstance(item, int) else shown(item) for item in loc)
+
+
+def _unknown_key(key: PathItem) -> str:
+    return f"unknown key `{shown(str(key))}`"
+
+
 def _translate(doc: Document, model: type[BaseModel], err: ErrorDetails) -> Problem:
     loc: tuple[PathItem, ...] = tuple(err["loc"])
-    name = ".".join(str(item) for item in loc)
+    name = dotted(loc)
     kind = err["type"]
     if kind == "extra_forbidden":
         line, col = doc.position(loc, key=True)
-        return error(doc.path, line, col, "S003", f"unknown key `{loc[-1]}`", _unknown_key_hint(model, loc))
+        return error(doc.path, line, col, "S003", _unknown_key(loc[-1]), _unknown_key_hint(model, loc))
     if kind == "missing":
         line, col = doc.position(loc, key=True)
         if _written_empty(doc, loc):
@@ -75,7 +85,8 @@ def _translate(doc: Document, model: type[BaseModel], err: ErrorDetails) -> Prob
         expected, hint = _SHAPES[kind]
         return error(doc.path, line, col, "S001", f"`{name}` must be {expected}", hint)
     context: dict[str, Any] = dict(err.get("ctx") or {})
-    return error(doc.path, line, col, "S001", f"`{name}`: {err['msg']}", str(context.get("hint", "")))
+    code = "S004" if kind == CONTROL_CHARACTER else "S001"
+    return error(doc.path, line, col, code, f"`{name}`: {err['msg']}", str(context.get("hint", "")))
 
 
 def _parent_of(doc: Document, loc: tuple[PathItem, ...]) -> Any:
@@ -103,7 +114,7 @@ def _missing_key_hint(doc: Document, model: type[BaseModel], loc: tuple[PathItem
         written = [key for key in parent.marks if key not in allowed]
         close = difflib.get_close_matches(str(loc[-1]), written, n=1, cutoff=0.7)
         if close:
-            return f"`{close[0]}` on line {parent.marks[close[0]][0]} looks like a misspelling of `{loc[-1]}`"
+            return f"`{shown(close[0])}` on line {parent.marks[close[0]][0]} looks like a misspelling of `{loc[-1]}`"
     return f"add `{loc[-1]}:` with a value"
 
 

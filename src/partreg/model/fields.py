@@ -6,6 +6,7 @@ dotted name names.
 from __future__ import annotations
 
 import functools
+import json
 import re
 import typing
 from dataclasses import dataclass
@@ -19,6 +20,44 @@ from partreg.model.partnership import Partnership
 
 EMPTY_LIST = "[]"
 _POSITION = re.compile(r"[1-9][0-9]{0,3}")
+
+
+def list_cell(items: list[str]) -> str:
+    """A list of text as one cell, as `list_items` reads it back exactly.
+
+    `a; b`; or one item a line when an item holds `;` (a lone item then ends with a line break);
+    or, when neither reads back the same (an item with a line break, spaces at its ends, or none
+    at all, or a cell that reads as a JSON list), the JSON list `["a", "b"]`.
+    """
+    if not items:
+        return EMPTY_LIST
+    if any(";" in item for item in items):
+        text = "\n".join(items) + ("\n" if len(items) == 1 else "")
+    else:
+        text = "; ".join(items)
+    if list_items(text) == items:
+        return text
+    return json.dumps(items, ensure_ascii=False)
+
+
+def list_items(text: str) -> list[str]:
+    """The items of a list-of-text cell: a JSON list of text, else one a line, else split at `;`."""
+    written = _json_list(text)
+    if written is not None:
+        return written
+    parts = text.split("\n") if "\n" in text else text.split(";")
+    return [part.strip() for part in parts if part.strip()]
+
+
+def _json_list(text: str) -> list[str] | None:
+    stripped = text.strip()
+    if not (stripped.startswith("[") and stripped.endswith("]")):
+        return None
+    try:
+        found = json.loads(stripped)
+    except ValueError:
+        return None
+    return found if isinstance(found, list) and all(isinstance(item, str) for item in found) else None
 
 
 class Shape(StrEnum):

@@ -21,10 +21,17 @@ from typing import Any
 from partreg.errors import PartregError
 from partreg.load.document import Document, PosDict, Position, PosList
 from partreg.load.layout import REGISTER_DIR
-from partreg.load.spreadsheet import FORMULA_STARTS, Sheet, SheetRow, column_index, column_letter
+from partreg.load.spreadsheet import (
+    Sheet,
+    SheetRow,
+    UnsavedFormula,
+    column_index,
+    column_letter,
+    without_quote_prefix,
+)
 from partreg.load.yaml_reader import read_document
 from partreg.model.build import build_record
-from partreg.model.fields import EMPTY_LIST, FieldPath, Shape, field_paths, resolve
+from partreg.model.fields import EMPTY_LIST, FieldPath, Shape, field_paths, list_items, resolve
 from partreg.model.partnership import Partnership
 from partreg.problems import Problem, error
 
@@ -69,10 +76,7 @@ def cell_text(value: Any) -> str:
         return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(" ")
     if isinstance(value, date):
         return value.isoformat()
-    text = str(value)
-    if text.startswith("'") and text[1:].startswith(FORMULA_STARTS):
-        return text[1:]
-    return text
+    return without_quote_prefix(str(value))
 
 
 def slugify(name: str) -> str:
@@ -82,13 +86,23 @@ def slugify(name: str) -> str:
     return slug if len(slug) <= _MAX_SLUG else slug[:_MAX_SLUG].rsplit("-", 1)[0]
 
 
-def read_mapping(name: str, raw: bytes) -> dict[str, FieldPath | None]:
+class ColumnMap(dict[str, "FieldPath | None"]):
+    """A --map file: normalised header -> field (None: left out), and where each entry is written."""
+
+    def __init__(self, file: str) -> None:
+        super().__init__()
+        self.file = file
+        self.written: dict[str, tuple[str, int, int]] = {}  # normalised header -> (header, line, col)
+
+
+def read_mapping(name: str, raw: bytes) -> ColumnMap:
     """A --map file: `"Header text": dotted.field` lines; `~` or `ignore` leaves a column out."""
     doc, problems = read_document(name, raw)
     if doc is None:
         raise PartregError(f"{name}:{problems[0].line}:{problems[0].col}: {problems[0].message}", problems[0].hint)
-    mapping: dict[str, FieldPath | None] = {}
-    for header, (_, _, line, col) in doc.data.marks.items():
+    mapping = ColumnMap(name)
+    for header, (key_line, key_col, line, col) in doc.data.marks.items():
+        mapping.written[normalise(header)] = (header, key_line, key_col)
         target = doc.data.get(header)
         if target is None or (isinstance(target, str) and target.strip().lower() == "ignore"):
             mapping[normalise(header)] = None
@@ -105,6 +119,26 @@ def read_mapping(name: str, raw: bytes) -> dict[str, FieldPath | None]:
             )
         mapping[normalise(header)] = found
     return mapping
+
+
+def _unused_entries(sheet: Sheet, mapping: dict[str, FieldPath | None], header: SheetRow) -> list[Problem]:
+    """A --map entry for a header the sheet does not have: most likely a typo, which would
+    otherwise leave the column it meant unmapped without a word."""
+    if not isinstance(mapping, ColumnMap):
+        return []
+    in_sheet = {normalise(cell_text(value)) for value in header.cells.values()}
+    return [
+        error(
+            f"{mapping.file}:{line}:{col}",
+            line,
+            col,
+            "S003",
+            f"`{written}` is not a header in {sheet.file}, sheet {sheet.name} (row {header.number})",
+            f"check its spelling against row {header.number}, or remove it from {mapping.file}",
+        )
+        for key, (written, line, col) in mapping.written.items()
+        if key not in in_sheet
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +177,7 @@ def read_header(sheet: Sheet, mapping: dict[str, FieldPath | None], *, update: b
     if not sheet.rows:
         raise PartregError(f"{sheet.file}: sheet {sheet.name} is empty", "give the sheet that holds the register")
     first = _header_row(sheet.rows, mapping)
+    _refuse_other_kinds(sheet, first)
     header = Header(first.number)
     for letter, value in first.cells.items():
         text, ref = cell_text(value).strip(), sheet.ref(letter, first.number)
@@ -162,7 +197,7 @@ def read_header(sheet: Sheet, mapping: dict[str, FieldPath | None], *, update: b
         ref = sheet.ref(letter, first.number)
         message = f"column {letter} has data but no header"
         header.problems.append(error(ref, first.number, column_index(letter), "S003", message, hint))
-    header.problems += _missing_columns(sheet, header, update=update)
+    header.problems += _missing_columns(sheet, header, update=update) + _unused_entries(sheet, mapping, first)
     return header
 
 
@@ -172,6 +207,23 @@ def _header_row(rows: list[SheetRow], mapping: dict[str, FieldPath | None]) -> S
         if sum(_target(cell_text(value), mapping) is not _UNKNOWN for value in row.cells.values()) >= 2:
             return row
     return rows[0]
+
+
+# The columns that mark `partreg export --kind assessments` and `--kind actions`.
+_OTHER_KINDS = {"assessments": ("partnership", "year"), "action plans": ("plan.id", "owner")}
+
+
+def _refuse_other_kinds(sheet: Sheet, header: SheetRow) -> None:
+    """An export of assessments or actions would be misread as partnerships: say what it is instead."""
+    written = {cell_text(value).strip() for value in header.cells.values()}
+    for kind, columns in _OTHER_KINDS.items():
+        if set(columns) <= written:
+            named = " and ".join(f"`{column}`" for column in columns)
+            raise PartregError(
+                f"{sheet.file} holds {kind} (its header has {named}); partreg import reads partnerships only",
+                "import a sheet of partnerships, such as `partreg export --kind partnerships` writes; "
+                "edit assessments and action plans as YAML files (`partreg new assessment`, `partreg new plan`)",
+            )
 
 
 def _unknown_column(ref: str, row: int, letter: str, text: str) -> Problem:
@@ -239,7 +291,38 @@ def read_rows(sheet: Sheet, header: Header) -> tuple[list[ImportedRow], int]:
 
 
 def _read_row(sheet: Sheet, header: Header, row: SheetRow) -> ImportedRow:
-    tree = _Branch((row.number, column_index(min(row.cells, key=column_index))))
+    """One row, typed; a formula with no saved value is reported at its cell and read as empty."""
+    mapped = {column.letter for column in header.columns if column.target is not None}
+    unsaved = {
+        letter: value for letter, value in row.cells.items() if isinstance(value, UnsavedFormula) and letter in mapped
+    }
+    if not unsaved:
+        return _read_cells(sheet, header, row)
+    cells = {letter: value for letter, value in row.cells.items() if letter not in unsaved}
+    imported = _read_cells(sheet, header, SheetRow(row.number, cells))
+    at_formula = {(row.number, column_index(letter)) for letter in unsaved}
+    # The empty cell left in its place is not the problem: the formula is.
+    found = [p for p in imported.problems if (p.line, p.col) not in at_formula]
+    formulas = [
+        error(
+            sheet.ref(letter, row.number),
+            row.number,
+            column_index(letter),
+            "S001",
+            f"`{formula}` is a formula with no saved value",
+            "open the file in Excel and save it, or type the value",
+        )
+        for letter, formula in unsaved.items()
+    ]
+    imported.cell_problems = formulas + imported.cell_problems
+    imported.problems = sorted(formulas + found, key=lambda p: (p.line, p.col))
+    imported.record = None
+    return imported
+
+
+def _read_cells(sheet: Sheet, header: Header, row: SheetRow) -> ImportedRow:
+    first_column = min(map(column_index, row.cells), default=1)
+    tree = _Branch((row.number, first_column))
     problems: list[Problem] = []
     for column in header.columns:
         if column.target is None:
@@ -303,10 +386,9 @@ def _cell_value(target: FieldPath, text: str, position: Position) -> str | PosLi
     if target.leaf is not Shape.TEXT_LIST:
         return text
     items = PosList(position)
-    for item in text.split("\n") if "\n" in text else text.split(";"):
-        if item.strip():
-            items.append(item.strip())
-            items.marks.append(position)
+    for item in list_items(text):
+        items.append(item)
+        items.marks.append(position)
     return items
 
 
@@ -389,8 +471,7 @@ class Planned:
     path: str = ""  # relative to the register root
     record: Partnership | None = None
     previous: Partnership | None = None
-    # The comment lines that open the file an update replaces (its source, say), kept at its top.
-    opening_comments: list[str] = field(default_factory=list)
+    text: str = ""  # the text of the file an update edits: its comments and layout are kept
 
 
 # A partnership id -> (root-relative path, bytes) of its existing file, or None.
@@ -434,18 +515,7 @@ def _plan_row(
     if record is None or row.problems:
         return Planned(row, Outcome.INVALID)
     same = record.model_dump() == previous.model_dump()
-    return Planned(row, Outcome.UNCHANGED if same else Outcome.UPDATE, path, record, previous, _opening(doc.text))
-
-
-def _opening(text: str) -> list[str]:
-    """The comment lines before the first key, less partreg's own note of an earlier import."""
-    lines = []
-    for line in text.splitlines():
-        if not line.startswith("#"):
-            break
-        if not line.startswith(f"# {IMPORT_NOTE}"):
-            lines.append(line)
-    return lines
+    return Planned(row, Outcome.UNCHANGED if same else Outcome.UPDATE, path, record, previous, doc.text)
 
 
 def _refuse(row: ImportedRow, message: str, hint: str) -> Planned:

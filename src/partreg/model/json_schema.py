@@ -19,8 +19,13 @@ Where the schema and `partreg validate` differ, and why:
   lost, so the schema accepts the number or boolean if any spelling of it could be valid: it never
   flags a value that `validate` accepts, and `validate` remains the judge of the rest. So the schema
   accepts, and `validate` refuses: `30.0`, `1e3` or `0x1E` where a whole number is expected (JSON
-  Schema counts 30.0 as an integer); money with more than two decimal places written as a number
-  (`8000.555`); `on`/`off` for yes/no under a YAML 1.1 parser; `True` as a slug or action id.
+  Schema counts 30.0 as an integer: `risk.likelihood: 2.0` and `year: 2023.0` pass); a number
+  written with an exponent where one without is valid (money `1e3`, which a YAML 1.2 parser makes
+  1000.0, the same number as `1000.0`, which `validate` accepts); money with more than two decimal
+  places written as a number (`8000.505`: `multipleOf: 0.01` is no help, as binary fractions make
+  it refuse good amounts such as 0.07); `on`/`off` for yes/no under a YAML 1.1 parser; `True` as a
+  slug or action id. No JSON Schema keyword can tell these from the valid spellings once a parser
+  has made numbers of them. `.nan` is refused (see `_NOT_NAN`), and `.inf` by the bounds.
 - A value that is not a JSON type at all (a date or time that PyYAML makes from `2023-12-31`) is
   accepted wherever a date or text is expected; such values never come from an editor.
 - Padding inside quotes (`" 2023-12-31 "`) is allowed, as `validate` strips it. Patterns use `\\s`
@@ -221,6 +226,11 @@ def _integer() -> Schema:
     }
 
 
+# `.nan` (NaN) passes every bound, since it compares false with everything; `validate` refuses it.
+# No number is at once at least 10^15 and at most -10^15, so only NaN matches this, and `not` refuses it.
+_NOT_NAN: Schema = {"not": {"type": "number", "minimum": _LARGEST, "maximum": -_LARGEST}}
+
+
 def _number() -> Schema:
     return {
         "description": "a number",
@@ -228,6 +238,7 @@ def _number() -> Schema:
         "exclusiveMinimum": -_LARGEST,
         "exclusiveMaximum": _LARGEST,
         "pattern": _padded(NUMBER_PATTERN),
+        **_NOT_NAN,
     }
 
 
@@ -247,12 +258,23 @@ def _money() -> Schema:
         "minimum": 0,
         "exclusiveMaximum": _LARGEST,
         "pattern": _padded(MONEY_PATTERN),
+        **_NOT_NAN,
     }
 
 
+# The control characters `validate` refuses in text (model/values.py): C0 but tab and line breaks, DEL, C1.
+_CONTROL = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+
+
 def _text() -> Schema:
-    # Any single value is text to partreg (`name: No` is "No"), but not a blank one.
-    return {"description": "text", "not": {"type": ["array", "object", "null"]}, "pattern": r"\S"}
+    # Any single value is text to partreg (`name: No` is "No"), but not a blank one, and no control
+    # character once the spaces around it are stripped (the parser strips them first).
+    visible = rf"[^{_CONTROL}\s]"
+    return {
+        "description": "text",
+        "not": {"type": ["array", "object", "null"]},
+        "pattern": rf"^\s*{visible}(?:[^{_CONTROL}]*{visible})?\s*$",
+    }
 
 
 _FIXED: dict[Callable[..., Any], Callable[[], Schema]] = {
@@ -332,11 +354,13 @@ def _text_pattern(pattern: str, kind: str) -> Schema:
     kinds = ["string"]
     if any(compiled.fullmatch(spelling) for spelling in _BOOLEAN_SPELLINGS):
         kinds.append("boolean")
+    schema: Schema = {}
     if compiled.fullmatch("1.5"):
         kinds.append("number")
+        schema |= _NOT_NAN
     elif compiled.fullmatch("7"):
         kinds.append("integer")
-    schema: Schema = {"description": kind, "type": kinds, "pattern": _padded(pattern)}
+    schema |= {"description": kind, "type": kinds, "pattern": _padded(pattern)}
     if len(kinds) > 1 and not compiled.fullmatch("-1"):
         schema["minimum"] = 0
     return schema

@@ -2,11 +2,39 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Annotated
+
+from pydantic import AfterValidator, Field
+from pydantic_core import PydanticCustomError
 
 from partreg.model.base import Document, Record
 from partreg.model.partnership import DocumentKind, DocumentKindValue
-from partreg.model.values import Integer, NonNegative, Rag, Text
+from partreg.model.values import Integer, NonNegative, Rag, Text, integer_between
+
+
+def _within(low: int, high: int, kind: str) -> AfterValidator:
+    """A range for a setting whose editor schema cannot carry it as a pattern (model/json_schema.py
+    patterns start at 1 and are whole numbers); `validate` judges it all the same, at its position."""
+
+    def check(number: float) -> float:
+        if low <= number <= high:
+            return number
+        # The message travels in the context, as in model/values.py, so pydantic adds no wording of its own.
+        message = f"`{number}` is outside {low} to {high}"
+        hint = f"write {kind} from {low} to {high}"
+        raise PydanticCustomError("range", "{message}", {"hint": hint, "message": message})
+
+    return AfterValidator(check)
+
+
+# A share of KPIs on target: 0 (none) to 1 (all).
+Share = Annotated[NonNegative, _within(0, 1, "a share")]
+# "Due soon" looks at most a year (and a leap day) ahead; 0 means only targets due today.
+DueSoonDays = Annotated[Integer, _within(0, 366, "a whole number of days")]
+# A risk score is likelihood × impact, each 1 to 5 (FORMAT.md, "Partnership").
+RiskScoreThreshold = Annotated[int, integer_between(1, 25)]
+# A month to ten years: an assessment older than that says nothing about the partnership today.
+MaxAgeMonths = Annotated[int, integer_between(1, 120)]
 
 
 class Principle(Record):
@@ -51,13 +79,13 @@ class MinimumStandard(Record):
 
 
 class PerformanceThresholds(Record):
-    green_at: NonNegative = 0.8
-    amber_at: NonNegative = 0.5
+    green_at: Share = 0.8
+    amber_at: Share = 0.5
     no_kpis: Rag = "amber"
 
 
 class ActionSettings(Record):
-    due_soon_days: Integer = 30
+    due_soon_days: DueSoonDays = 30
 
 
 class RagSettings(Record):
@@ -66,12 +94,12 @@ class RagSettings(Record):
 
 
 class RiskThresholds(Record):
-    high_at: Integer = 15
-    medium_at: Integer = 8
+    high_at: RiskScoreThreshold = 15
+    medium_at: RiskScoreThreshold = 8
 
 
 class ReviewSettings(Record):
-    max_age_months: Integer = 12
+    max_age_months: MaxAgeMonths = 12
 
 
 class Policy(Document):

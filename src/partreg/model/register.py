@@ -11,7 +11,7 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel
 
 from partreg.load.document import Document
-from partreg.load.layout import REGISTER_DIR, YAML_SUFFIXES, Kind, Placed, place
+from partreg.load.layout import REGISTER_DIR, YAML_SUFFIXES, Kind, Placed, is_yaml, place
 from partreg.load.source import Source, listed_partnership_ids, neighbourhood
 from partreg.load.worktree import SourceFile
 from partreg.load.yaml_reader import DEFAULT_LIMITS, Limits, read_document
@@ -52,7 +52,8 @@ class Register:
     files: int = 0
     # Problems found while reading and typing the files; the checks add the rest.
     problems: list[Problem] = field(default_factory=list)
-    # Ids written in files that failed the schema, so references to them are not reported twice.
+    # Ids of records whose files exist but gave no record, so references to them are not reported
+    # twice: the id written in a file that failed the schema, the stem of one that could not be read.
     unparsed_ids: dict[Kind, set[str]] = field(default_factory=dict)
     # Partnership ids named by files that exist but were not read (a partial load for a diff or a hook).
     listed_partnerships: set[str] = field(default_factory=set)
@@ -95,6 +96,7 @@ def build_register(
         for item in files:
             if isinstance(item, Problem):
                 register.problems.append(item)
+                _note_unread(register, item.path)
             else:
                 register.files += 1
                 _add_file(register, item, limits)
@@ -126,6 +128,7 @@ def _add_file(register: Register, source: SourceFile, limits: Limits) -> None:
     doc, problems = read_document(source.path, source.raw, limits)
     register.problems.extend(problems)
     if doc is None:
+        _note_unread(register, source.path)
         return
     record, problems = build_record(doc, _MODELS[placed.kind])
     register.problems.extend(problems)
@@ -135,6 +138,13 @@ def _add_file(register: Register, source: SourceFile, limits: Limits) -> None:
             register.unparsed_ids.setdefault(placed.kind, set()).add(written_id)
         return
     _file_record(register, placed, doc, record)
+
+
+def _note_unread(register: Register, path: str) -> None:
+    """A record file that exists but could not be read: its stem, its id by the layout, is known."""
+    placed = place(path)
+    if placed.kind is not None and is_yaml(path):
+        register.unparsed_ids.setdefault(placed.kind, set()).add(placed.stem)
 
 
 def _file_record(register: Register, placed: Placed, doc: Document, record: BaseModel) -> None:

@@ -17,6 +17,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator
 from pydantic_core import PydanticCustomError
 
+from partreg.load.document import shown
+
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ACTION_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 _SLUG = re.compile(SLUG_PATTERN)
@@ -27,6 +29,12 @@ _UK_DATE = re.compile(r"([0-9]{1,2})[/.]([0-9]{1,2})[/.]([0-9]{4})")
 _INTEGER = re.compile(r"[+-]?[0-9]{1,15}")
 _NUMBER = re.compile(r"[+-]?([0-9]{1,15}(\.[0-9]{0,15})?|\.[0-9]{1,15})")
 _MONEY = re.compile(r"£?\s*([0-9]{1,3}(,[0-9]{3}){1,4}|[0-9]{1,15})(\.[0-9]{1,2})?")
+_DIGITS = re.compile(r"[+-]?[0-9]+(\.[0-9]*)?|[+-]?\.[0-9]+")
+MAX_DIGITS = 15
+# C0 controls but tab and line breaks, DEL, and C1 controls: YAML lets them in through
+# double-quoted escapes (`"\a"`), and they break Word documents and terminals.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+CONTROL_CHARACTER = "control_character"
 _TRUE = frozenset({"true", "yes", "y"})
 _FALSE = frozenset({"false", "no", "n"})
 
@@ -41,28 +49,36 @@ def _fail(kind: str, message: str, hint: str) -> PydanticCustomError:
     return PydanticCustomError(kind, "{message}", {"hint": hint, "message": message})
 
 
-def _clip(text: str) -> str:
-    """User text quoted in a message, kept to one readable line."""
-    return text if len(text) <= 60 else f"{text[:57]}..."
-
-
-def _text_of(value: object, kind: str, example: str) -> str:
+def _text_of(value: object, error_type: str, kind: str, example: str) -> str:
+    """The text of a single non-empty value, or an error that says what was found instead."""
     if isinstance(value, str):
-        return value.strip()
+        if text := value.strip():
+            return text
+        raise _fail(error_type, f"expected {kind}, found an empty value", f"write {kind}, e.g. {example}")
     found = "a list" if isinstance(value, list) else "a mapping" if isinstance(value, dict) else "nothing"
-    raise _fail(kind, f"expected {kind}, found {found}", f"write a single value, e.g. {example}")
+    raise _fail(error_type, f"expected {kind}, found {found}", f"write a single value, e.g. {example}")
+
+
+def _not_a(text: str, kind: str) -> str:
+    """Why `text` is not a number of some kind: its length, when it is one but too long to keep exactly."""
+    number = text.lstrip("£").strip().replace(",", "")
+    if _DIGITS.fullmatch(number):
+        digits = sum(char.isdigit() for char in number)
+        if digits > MAX_DIGITS:
+            return f"`{shown(text)}` has {digits} digits, more than the {MAX_DIGITS} allowed"
+    return f"`{shown(text)}` is not {kind}"
 
 
 def parse_date(value: object) -> date:
     if isinstance(value, date):
         return value
-    text = _text_of(value, "a date", "2023-12-31")
+    text = _text_of(value, "date", "a date", "2023-12-31")
     if iso := _ISO_DATE.fullmatch(text):
         try:
             return date(int(iso[1]), int(iso[2]), int(iso[3]))
         except ValueError:
-            raise _fail("date", f"`{_clip(text)}` is not a real date", DATE_HINT) from None
-    message = f"`{_clip(text)}` is not a YYYY-MM-DD date"
+            raise _fail("date", f"`{shown(text)}` is not a real date", DATE_HINT) from None
+    message = f"`{shown(text)}` is not a YYYY-MM-DD date"
     if uk := _UK_DATE.fullmatch(text):
         with contextlib.suppress(ValueError):  # 31/02/2023 has no ISO form to suggest
             message += f" (did you mean {date(int(uk[3]), int(uk[2]), int(uk[1])).isoformat()}?)"
@@ -82,21 +98,21 @@ def parse_target(value: object) -> date | Literal["ongoing"]:
 def parse_bool(value: object) -> bool:
     if isinstance(value, bool):
         return value
-    text = _text_of(value, "yes or no", "`yes`")
+    text = _text_of(value, "bool", "yes or no", "`yes`")
     if text.lower() in _TRUE:
         return True
     if text.lower() in _FALSE:
         return False
-    raise _fail("bool", f"`{_clip(text)}` is not yes or no", "write yes or no; y/n and true/false also work")
+    raise _fail("bool", f"`{shown(text)}` is not yes or no", "write yes or no; y/n and true/false also work")
 
 
 def parse_integer(value: object) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    text = _text_of(value, "a whole number", "`3`")
+    text = _text_of(value, "integer", "a whole number", "`3`")
     if _INTEGER.fullmatch(text):
         return int(text)
-    raise _fail("integer", f"`{_clip(text)}` is not a whole number", "write up to 15 digits, e.g. 2023")
+    raise _fail("integer", _not_a(text, "a whole number"), f"write up to {MAX_DIGITS} digits, e.g. 2023")
 
 
 def integer_between(low: int, high: int) -> BeforeValidator:
@@ -112,18 +128,16 @@ def integer_between(low: int, high: int) -> BeforeValidator:
 def parse_number(value: object) -> float:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return float(value)
-    text = _text_of(value, "a number", "`12.5`")
+    text = _text_of(value, "number", "a number", "`12.5`")
     if _NUMBER.fullmatch(text):
         return float(text)
-    raise _fail(
-        "number", f"`{_clip(text)}` is not a number", "write the number alone, e.g. 12.5; put any unit in `unit`"
-    )
+    raise _fail("number", _not_a(text, "a number"), "write the number alone, e.g. 12.5; put any unit in `unit`")
 
 
 def parse_non_negative(value: object) -> float:
     number = parse_number(value)
     if number < 0:
-        raise _fail("number", f"`{value}` is negative", "write zero or more")
+        raise _fail("number", f"`{shown(str(value).strip())}` is negative", "write zero or more")
     return number
 
 
@@ -131,14 +145,14 @@ def parse_money(value: object) -> Decimal:
     """Pounds: `8000`, `£8,000` and `£8,000.00` are all 8000; pence allowed; never negative."""
     if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0:
         return Decimal(str(value))
-    text = _text_of(value, "an amount of money", "`£8,000`")
+    text = _text_of(value, "money", "an amount of money", "`£8,000`")
     if not _MONEY.fullmatch(text):
         hint = "write pounds as 8000, £8,000 or £8,000.50; amounts cannot be negative"
-        raise _fail("money", f"`{_clip(text)}` is not an amount in pounds", hint)
+        raise _fail("money", _not_a(text, "an amount in pounds"), hint)
     try:
         return Decimal(text.lstrip("£").strip().replace(",", ""))
     except InvalidOperation:  # pragma: no cover - the pattern admits only decimal digits
-        raise _fail("money", f"`{_clip(text)}` is not an amount in pounds", "write pounds as 8000 or £8,000") from None
+        raise _fail("money", f"`{shown(text)}` is not an amount in pounds", "write pounds as 8000 or £8,000") from None
 
 
 def choice(words: Any, kind: str) -> BeforeValidator:
@@ -146,28 +160,32 @@ def choice(words: Any, kind: str) -> BeforeValidator:
     options: tuple[str, ...] = typing.get_args(words)
 
     def parse(value: object) -> str:
-        text = _text_of(value, kind, f"`{options[0]}`")
+        text = _text_of(value, "choice", kind, f"`{options[0]}`")
         if text.lower() in options:
             return text.lower()
-        raise _fail("choice", f"`{_clip(text)}` is not {kind}", f"write one of: {', '.join(options)}")
+        raise _fail("choice", f"`{shown(text)}` is not {kind}", f"write one of: {', '.join(options)}")
 
     return BeforeValidator(parse)
 
 
 def _pattern(pattern: re.Pattern[str], kind: str, hint: str) -> BeforeValidator:
     def parse(value: object) -> str:
-        text = _text_of(value, kind, "`my-partnership`")
+        text = _text_of(value, "pattern", kind, "`my-partnership`")
         if pattern.fullmatch(text):
             return text
-        raise _fail("pattern", f"`{_clip(text)}` is not {kind}", hint)
+        raise _fail("pattern", f"`{shown(text)}` is not {kind}", hint)
 
     return BeforeValidator(parse)
 
 
 def _plain_text(value: object) -> str:
-    text = _text_of(value, "text", '"Safer Streets Board"')
-    if not text:
-        raise _fail("text", "expected text, found an empty value", 'write the text, e.g. "Safer Streets Board"')
+    text = _text_of(value, "text", "text", '"Safer Streets Board"')
+    if control := _CONTROL.search(text):
+        raise PydanticCustomError(
+            CONTROL_CHARACTER,
+            "{message}",
+            {"message": f"contains the control character U+{ord(control[0]):04X}", "hint": "delete it"},
+        )
     return text
 
 

@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from partreg.compute.actions import ActionFact
+from partreg.output.words import csv_cell
 
 
 def _row(fact: ActionFact) -> dict[str, Any]:
@@ -50,7 +51,7 @@ def as_csv(facts: list[ActionFact]) -> str:
     for fact in facts:
         row = _row(fact)
         latest = row.pop("latest_update") or {"date": "", "text": ""}
-        rows.append([*row.values(), latest["date"], latest["text"]])
+        rows.append([*map(csv_cell, row.values()), latest["date"], latest["text"]])
     return to_csv(header, rows)
 
 

@@ -1,9 +1,13 @@
-"""`partreg diff` formatters: the terminal, a pull-request comment (Markdown), and stable JSON."""
+"""`partreg diff` formatters: the terminal, a pull-request comment (Markdown), and stable JSON.
+
+The JSON shape is documented in docs/diff-json.md: keep the two in step.
+"""
 
 from __future__ import annotations
 
 import json
 from itertools import groupby
+from typing import Any
 
 from rich.console import Console
 from rich.text import Text
@@ -19,6 +23,19 @@ def _heading(kind: str) -> str:
     return PHRASES[kind][1].capitalize()
 
 
+def change_json(change: Change) -> dict[str, Any]:
+    """One change as JSON, the same in `diff` and `log` (docs/diff-json.md)."""
+    return {
+        "kind": change.kind,
+        "subject": change.subject,
+        "name": change.name,
+        "field": change.field,
+        "old": change.old,
+        "new": change.new,
+        "text": change.text,
+    }
+
+
 def as_json(changes: ChangeSet) -> str:
     document = {
         "version": JSON_VERSION,
@@ -26,18 +43,7 @@ def as_json(changes: ChangeSet) -> str:
         "new": changes.new,
         "summary": changes.summary,
         "counts": changes.counts(),
-        "changes": [
-            {
-                "kind": c.kind,
-                "subject": c.subject,
-                "name": c.name,
-                "field": c.field,
-                "old": c.old,
-                "new": c.new,
-                "text": c.text,
-            }
-            for c in changes.sorted()
-        ],
+        "changes": [change_json(change) for change in changes.sorted()],
     }
     return json.dumps(document, indent=2, ensure_ascii=False, default=str) + "\n"
 
@@ -47,9 +53,26 @@ def as_markdown(changes: ChangeSet) -> str:
     lines = [f"**Register changes ({changes.old} → {changes.new}):** {changes.summary}", ""]
     for kind, group in groupby(changes.sorted(), key=lambda change: change.kind):
         lines += [f"### {_heading(kind)}", ""]
-        lines += [f"- {markdown.escape_outside_code(change.text)}" for change in group]
+        lines += [f"- {inert(change.text)}" for change in group]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def inert(text: str) -> str:
+    """Register text as one inert line of a PR comment: no markup, no heading or bullet of its own (the
+    text is folded to one line), and no live `@mention` that would notify someone.
+
+    A zero-width space after `@` stops GitHub linking it; code spans are left as written.
+    """
+    parts = markdown.escape_outside_code(text).split("`")
+    if len(parts) % 2 == 0:  # no code spans: escape_outside_code escaped every backtick
+        return no_mentions("`".join(parts))
+    return "`".join(no_mentions(part) if index % 2 == 0 else part for index, part in enumerate(parts))
+
+
+def no_mentions(text: str) -> str:
+    """Markdown text with every `@` followed by a zero-width space, so GitHub notifies nobody."""
+    return text.replace("@", "@\u200b")
 
 
 def print_standard(changes: ChangeSet, console: Console) -> None:

@@ -4,24 +4,19 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 
-from partreg.load.spreadsheet import FORMULA_STARTS
+from partreg.load.spreadsheet import quote_prefixed
+
+# A number a spreadsheet reads as that number: `-5` needs no `'`, though it starts with `-`.
+# (Not Python's float(), which also takes `-inf`, `+nan` and `1_000`: text to a spreadsheet.)
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
 
 def neutralise(value: object) -> str:
     text = "" if value is None else str(value)
-    if text.startswith(FORMULA_STARTS) and not _is_number(text):
-        return "'" + text
-    return text
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
+    return text if _NUMBER.fullmatch(text) else quote_prefixed(text)
 
 
 def to_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:

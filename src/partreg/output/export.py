@@ -2,8 +2,11 @@
 
 The header is what `partreg import` reads back: `resources.financial_contribution`,
 `documents.business_case.held`, `representatives.1.name`, `custom.cost_centre`. A list of text is one
-cell (`a; b`, or one item per line when an item holds `;`); an empty list is `[]`. Spreadsheet cells
-that would start a formula are neutralised with a leading `'`, which import removes again.
+cell (`a; b`, or one item per line when an item holds `;`, or a JSON list `["a", "b"]` when an item
+holds a line break); an empty list is `[]` (model/fields.py `list_cell`). Spreadsheet cells that
+would start a formula are neutralised with a leading `'`, which import removes again; text that
+already starts with `'` before a formula character gets one more, so the round trip is exact.
+Only partnerships can be imported again; assessments and actions are exported for reading.
 """
 
 from __future__ import annotations
@@ -19,9 +22,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from partreg.load.spreadsheet import FORMULA_STARTS, column_letter
+from partreg.load.spreadsheet import column_letter, quote_prefixed
 from partreg.model.assessment import Assessment
-from partreg.model.fields import EMPTY_LIST, Shape, fields_of
+from partreg.model.fields import Shape, fields_of, list_cell
 from partreg.model.partnership import Partnership
 from partreg.model.plan import Action, ActionPlan
 from partreg.model.register import Register
@@ -163,23 +166,12 @@ def cell_text(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, list):
-        return _joined(value)
+        return list_cell([str(item) for item in value])
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, (Decimal, float)):
         return number_text(Decimal(repr(value)) if isinstance(value, float) else value)
     return str(value)
-
-
-def _joined(items: list[Any]) -> str:
-    if not items:
-        return EMPTY_LIST
-    texts = [str(item) for item in items]
-    if not any(";" in text for text in texts):
-        return "; ".join(texts)
-    # An item holds `;`: one item per line instead, and a lone item ends with a line break so that
-    # import still reads it as a list of one.
-    return "\n".join(texts) + ("\n" if len(texts) == 1 else "")
 
 
 def as_csv(exported: Table) -> str:
@@ -204,8 +196,7 @@ def _json_value(value: Any) -> Any:
 
 def neutralise(text: str) -> str:
     """Text a spreadsheet could run as a formula, made plain text with a leading `'`."""
-    text = _NOT_IN_XLSX.sub("\ufffd", text)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return quote_prefixed(_NOT_IN_XLSX.sub("\ufffd", text))
 
 
 def as_xlsx(exported: Table) -> bytes:

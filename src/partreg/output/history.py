@@ -5,7 +5,9 @@ The JSON shape (version 1; new keys may be added, none renamed or given another 
     {"version": 1, "partnership": "<id>", "field": "<--field or null>",
      "entries": [{"commit": "<full sha>", "short": "<short sha>", "date": "<ISO 8601 author date>",
                   "author": "<name>", "subject": "<commit subject>",
-                  "changes": [{"kind", "subject", "field", "old", "new", "text"}]}]}
+                  "changes": [{"kind", "subject", "name", "field", "old", "new", "text"}]}]}
+
+Each change has the same fields as in `partreg diff --format json` (docs/diff-json.md).
 
 Entries are newest first; each commit's changes are in the order `partreg diff` shows them.
 Author names and commit subjects are whatever Git holds: they are shown as plain text, never
@@ -15,30 +17,17 @@ as markup, and control characters are replaced by `?` on the terminal.
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from rich.console import Console
 from rich.text import Text
 
-from partreg.diff.changes import Change
 from partreg.diff.history import HistoryEntry
-from partreg.output.changes import change_style
+from partreg.output.changes import change_json, change_style, inert, no_mentions
 from partreg.output.console import printable
 from partreg.render import markdown
 
 # JSON schema version: bump when a field's meaning changes.
 JSON_VERSION = 1
-
-
-def _change(change: Change) -> dict[str, Any]:
-    return {
-        "kind": change.kind,
-        "subject": change.subject,
-        "field": change.field,
-        "old": change.old,
-        "new": change.new,
-        "text": change.text,
-    }
 
 
 def as_json(partnership_id: str, entries: list[HistoryEntry], field: str | None = None) -> str:
@@ -53,7 +42,7 @@ def as_json(partnership_id: str, entries: list[HistoryEntry], field: str | None 
                 "date": entry.commit.date,
                 "author": entry.commit.author,
                 "subject": entry.commit.subject,
-                "changes": [_change(change) for change in entry.changes],
+                "changes": [change_json(change) for change in entry.changes],
             }
             for entry in entries
         ],
@@ -73,9 +62,9 @@ def as_markdown(partnership_id: str, entries: list[HistoryEntry], field: str | N
     lines = [f"**{markdown.escape(_title(partnership_id, entries, field))}**", ""]
     for entry in entries:
         commit = entry.commit
-        lines += [f"### {commit.date[:10]} · `{commit.short}` · {markdown.escape(commit.author)}", ""]
-        lines += [f"*{markdown.escape(commit.subject)}*", ""]
-        lines += [f"- {markdown.escape_outside_code(change.text)}" for change in entry.changes]
+        lines += [f"### {commit.date[:10]} · `{commit.short}` · {no_mentions(markdown.escape(commit.author))}", ""]
+        lines += [f"*{no_mentions(markdown.escape(commit.subject))}*", ""]
+        lines += [f"- {inert(change.text)}" for change in entry.changes]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 

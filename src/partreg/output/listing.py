@@ -13,7 +13,7 @@ from rich.text import Text
 from partreg.compute.listing import Totals
 from partreg.compute.status import PartnershipStatus
 from partreg.output.csv_safe import to_csv
-from partreg.output.words import yes_no
+from partreg.output.words import csv_cell, yes_no
 from partreg.render.view import hours, money
 
 
@@ -58,7 +58,7 @@ def as_json(rows: list[PartnershipStatus], total: Totals) -> str:
 def as_csv(rows: list[PartnershipStatus]) -> str:
     """The JSON fields as columns; tags joined with `;`."""
     records = [{**_row(r), "tags": ";".join(r.partnership.tags or [])} for r in rows]
-    return to_csv(CSV_HEADER, ([record[key] for key in CSV_HEADER] for record in records))
+    return to_csv(CSV_HEADER, ([csv_cell(record[key]) for key in CSV_HEADER] for record in records))
 
 
 CSV_HEADER = (

@@ -51,7 +51,7 @@ def github(result: CheckResult) -> str:
     lines = []
     for p in result.problems:
         level = "error" if p.severity is Severity.ERROR else "warning"
-        detail = f"{p.message} ({p.hint})" if p.hint else p.message
+        detail = printable(f"{p.message} ({p.hint})" if p.hint else p.message)
         lines.append(
             f"::{level} file={_escape_property(p.path)},line={p.line},col={p.col},title={p.code}::"
             f"{_escape_data(f'{p.code} {detail}')}\n"
@@ -83,7 +83,7 @@ def as_json(result: CheckResult) -> str:
 def print_standard(result: CheckResult, console: Console, line_of: LineOf) -> None:
     """Grouped by file, each problem with its source line and a caret under the column."""
     for path, problems in groupby(result.problems, key=lambda p: p.path):
-        console.print(Text(path, style="bold underline"))
+        console.print(Text(printable(path), style="bold underline"))
         for problem in problems:
             _print_problem(problem, console, line_of)
         console.print()
@@ -97,7 +97,7 @@ def _print_problem(problem: Problem, console: Console, line_of: LineOf) -> None:
     head = Text(f"  {problem.line}:{problem.col}  ")
     head.append(problem.severity.value, style="red" if is_error else "yellow")
     head.append(f"  {problem.code}  ", style="bold")
-    head.append(problem.message)
+    head.append(printable(problem.message))
     console.print(head)
     source = line_of(problem.path, problem.line)
     if source.strip():
@@ -105,4 +105,4 @@ def _print_problem(problem: Problem, console: Console, line_of: LineOf) -> None:
         console.print(Text(f"      {shown}", style="dim"))
         console.print(Text(" " * (5 + min(problem.col, len(shown) + 1)) + "^", style="red" if is_error else "yellow"))
     if problem.hint:
-        console.print(Text(f"      hint: {problem.hint}", style="cyan"))
+        console.print(Text(f"      hint: {printable(problem.hint)}", style="cyan"))

@@ -12,6 +12,7 @@ from partreg.compute.actions import ActionFact
 from partreg.compute.review import ReviewFact
 from partreg.compute.status import PartnershipStatus
 from partreg.output import actions as action_output
+from partreg.output.listing import pounds
 from partreg.output.problems import problem_record
 from partreg.output.status import _rating
 from partreg.output.words import rag_text, yes_no
@@ -26,12 +27,15 @@ def as_json(
     facts: list[ActionFact],
     problems: list[Problem],
 ) -> str:
+    """The record as JSON. `review.age_months` is null when there is no assessment, or when it is
+    dated after the data date (`review.assessed_after_data_date`); it is never negative."""
     document = {
-        "partnership": current.partnership.model_dump(mode="json", exclude_none=True),
+        "partnership": _partnership(current),
         "review": {
             "latest_assessment_year": review.latest_year,
             "assessed": review.assessed.isoformat() if review.assessed else None,
             "age_months": review.age_months,
+            "assessed_after_data_date": review.assessed_after_today,
             "assessment_overdue": review.assessment_overdue,
             "review_date_passed": review.review_date_passed,
         },
@@ -51,6 +55,15 @@ def as_json(
         "problems": [problem_record(p) for p in problems],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def _partnership(current: PartnershipStatus) -> dict[str, Any]:
+    """The record as written, with money as a number of pounds, as in every JSON output."""
+    record: dict[str, Any] = current.partnership.model_dump(mode="json", exclude_none=True)
+    resources = current.partnership.resources
+    if resources is not None and resources.financial_contribution is not None:
+        record["resources"]["financial_contribution"] = pounds(resources.financial_contribution)
+    return record
 
 
 def _facts(current: PartnershipStatus) -> list[tuple[str, str]]:
@@ -76,15 +89,20 @@ def _facts(current: PartnershipStatus) -> list[tuple[str, str]]:
 
 
 def _review_lines(review: ReviewFact) -> list[tuple[str, str]]:
-    if review.assessed is None:
-        return [("Latest assessment", "none")]
     late = "; a new assessment is due" if review.assessment_overdue else ""
-    lines = [
-        ("Latest assessment", f"{review.latest_year}, dated {review.assessed}, {review.age_months} months ago{late}")
-    ]
+    lines = [("Latest assessment", f"{_latest_assessment(review)}{late}")]
     if review.review_date_passed:
         lines.append(("Review", "the review date has passed"))
     return lines
+
+
+def _latest_assessment(review: ReviewFact) -> str:
+    if review.assessed is None:
+        return "none"
+    if review.assessed_after_today or review.age_months is None:  # an age would be negative
+        return f"{review.latest_year}, dated {review.assessed} (after the data date)"
+    months = "1 month" if review.age_months == 1 else f"{review.age_months} months"
+    return f"{review.latest_year}, dated {review.assessed}, {months} ago"
 
 
 def print_record(

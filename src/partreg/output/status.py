@@ -12,7 +12,7 @@ from rich.text import Text
 from partreg.compute.ratings import Rating
 from partreg.compute.status import RAG_KEYS, PartnershipStatus, summary
 from partreg.output.csv_safe import to_csv
-from partreg.output.words import direction_text, rag_text, rag_word, yes_no
+from partreg.output.words import csv_cell, direction_text, rag_text, rag_word, yes_no
 
 
 def _rating(rating: Rating) -> dict[str, Any]:
@@ -24,9 +24,11 @@ def _rating(rating: Rating) -> dict[str, Any]:
     }
 
 
-def as_json(year: int, rows: list[PartnershipStatus]) -> str:
+def as_json(year: int, rows: list[PartnershipStatus], revision: str | None = None) -> str:
+    """The table as JSON; `revision` is the short Git commit it was read from, null for the work tree."""
     document = {
         "year": year,
+        "revision": revision,
         "partnerships": [
             {
                 "id": r.partnership.id,
@@ -55,7 +57,7 @@ CSV_HEADER = (
 
 def _csv_row(r: PartnershipStatus) -> tuple[object, ...]:
     p, g, f = r.partnership, r.governance, r.performance
-    identity = (p.id, p.name, yes_no(p.statutory), yes_no(p.significant))
+    identity = (p.id, p.name, csv_cell(p.statutory), csv_cell(p.significant))
     ratings = (g.effective, g.computed, g.declared, g.reason, f.effective, f.computed, f.declared, f.reason)
     return (*identity, *ratings, r.risk.score, r.risk.level, r.governance_direction, r.performance_direction)
 
@@ -64,8 +66,10 @@ def as_csv(rows: list[PartnershipStatus]) -> str:
     return to_csv(CSV_HEADER, (_csv_row(r) for r in rows))
 
 
-def print_table(year: int, rows: list[PartnershipStatus], console: Console) -> None:
-    table = Table(title=f"Partnership register {year}", title_justify="left", header_style="bold")
+def print_table(year: int, rows: list[PartnershipStatus], console: Console, revision: str | None = None) -> None:
+    """The table, headed with the year and, when read from Git, the short commit."""
+    title = f"Partnership register {year}" + (f" at Git commit {revision}" if revision else "")
+    table = Table(title=title, title_justify="left", header_style="bold")
     for column in ("Partnership", "Id", "Statutory", "Significant", "Governance", "Performance"):
         table.add_column(column)
     table.add_column("Direction (G / P)")

@@ -4,7 +4,9 @@ Only `load/yaml_reader.py` may touch the YAML library, and these records are pla
 lists, text, numbers, dates, yes/no), so they are written here by hand. Every string is
 double-quoted and escaped, so no value from a spreadsheet can become YAML markup (a `#`, a `: `,
 an `&anchor`, a `!tag` or a line break); the other scalars are written in forms the reader and
-the schema read back exactly: `yes`/`no`, `2023-12-31`, `8000.50`.
+the schema read back exactly: `yes`/`no`, `2023-12-31`, `8000.50`. Under `custom:` a decimal
+number is written as a number (`1`, not `"1"`), as other YAML tools then read it as one too.
+The result is already in `partreg fmt`'s canonical form (a test holds that).
 """
 
 from __future__ import annotations
@@ -27,17 +29,31 @@ _ESCAPED = re.compile(
     "[\\\\\"\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]"
 )  # fmt: skip
 _UNSAFE_COMMENT = re.compile(r"[^\x20-\x7e\u00a0-\ud7ff\ue000-\ufffd]")
+# A decimal number as YAML 1.1 and 1.2 both read it: no leading zero (`0123` is octal to some), no exponent.
+_PLAIN_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,15})?")
+FREE_KEY = "custom"  # council data, written last (FORMAT.md)
 
 
-def record_yaml(record: BaseModel, comment: str = "", kept: list[str] | None = None) -> str:
-    """The fields that were given (not defaults), in the model's order, under a `# comment` line.
-
-    `kept` are comment lines read from the file being replaced, written first as they were.
-    """
+def record_yaml(record: BaseModel, comment: str = "") -> str:
+    """The fields that were given (not defaults), in canonical order (`partreg fmt`'s), under a `# comment` line."""
     data = record.model_dump(exclude_unset=True, exclude_none=True)
-    lines = [line for line in kept or [] if line.startswith("#") and not _UNSAFE_COMMENT.search(line)]
-    lines += [f"# {_UNSAFE_COMMENT.sub('?', comment)}"] if comment else []
-    return "\n".join([*lines, *_mapping(data, 0)]) + "\n"
+    # pydantic lists `custom` first (it is declared on the base class); FORMAT.md and fmt put it last.
+    ordered = {key: value for key, value in data.items() if key != FREE_KEY} | (
+        {FREE_KEY: data[FREE_KEY]} if FREE_KEY in data else {}
+    )
+    lines = [comment_line(comment)] if comment else []
+    return "\n".join([*lines, *_mapping(ordered, 0)]) + "\n"
+
+
+def comment_line(comment: str) -> str:
+    """`# comment`, with any character that could end the line or hide in it replaced."""
+    return f"# {_UNSAFE_COMMENT.sub('?', comment)}"
+
+
+def is_plain_number(text: str) -> bool:
+    """Text under `custom:` written as a number reads as that number in every YAML tool; partreg
+    reads it as text either way, so a number keeps its type from spreadsheet to file."""
+    return _PLAIN_NUMBER.fullmatch(text) is not None
 
 
 def quote(text: str) -> str:
@@ -60,7 +76,10 @@ def _key(key: object) -> str:
     return text if _PLAIN_KEY.fullmatch(text) and text.lower() not in _SPECIAL_WORDS else quote(text)
 
 
-def scalar(value: object) -> str:
+def scalar(value: object, *, free: bool = False) -> str:
+    """`value` as a YAML scalar; `free` for values under `custom:` (see `is_plain_number`)."""
+    if free and isinstance(value, str) and is_plain_number(value):
+        return value
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, int):
@@ -81,38 +100,39 @@ def number_text(value: Decimal) -> str:
     return f"{value:f}"
 
 
-def _mapping(data: Mapping[Any, Any], indent: int) -> list[str]:
+def _mapping(data: Mapping[Any, Any], indent: int, *, free: bool = False) -> list[str]:
     pad = " " * indent
     lines: list[str] = []
     for key, value in data.items():
         head = f"{pad}{_key(key)}:"
+        inner_free = free or (indent == 0 and key == FREE_KEY)
         if isinstance(value, Mapping) and value:
-            lines += [head, *_mapping(value, indent + 2)]
+            lines += [head, *_mapping(value, indent + 2, free=inner_free)]
         elif isinstance(value, list) and value:
-            lines += [head, *_sequence(value, indent + 2)]
+            lines += [head, *_sequence(value, indent + 2, free=inner_free)]
         else:
-            lines.append(f"{head} {_collection_or_scalar(value)}")
+            lines.append(f"{head} {_collection_or_scalar(value, free=inner_free)}")
     return lines
 
 
-def _sequence(items: list[Any], indent: int) -> list[str]:
+def _sequence(items: list[Any], indent: int, *, free: bool) -> list[str]:
     pad = " " * indent
     lines: list[str] = []
     for item in items:
         if isinstance(item, Mapping) and item:
-            inner = _mapping(item, indent + 2)
+            inner = _mapping(item, indent + 2, free=free)
         elif isinstance(item, list) and item:
-            inner = _sequence(item, indent + 2)
+            inner = _sequence(item, indent + 2, free=free)
         else:
-            lines.append(f"{pad}- {_collection_or_scalar(item)}")
+            lines.append(f"{pad}- {_collection_or_scalar(item, free=free)}")
             continue
         lines += [f"{pad}- {inner[0].lstrip()}", *inner[1:]]
     return lines
 
 
-def _collection_or_scalar(value: object) -> str:
+def _collection_or_scalar(value: object, *, free: bool) -> str:
     if isinstance(value, Mapping):
         return "{}"
     if isinstance(value, list):
         return "[]"
-    return scalar(value)
+    return scalar(value, free=free)

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -44,8 +45,10 @@ from ruamel.yaml.resolver import VersionedResolver
 from partreg.load.document import PosDict, PosList
 from partreg.load.layout import Kind
 from partreg.load.yaml_reader import read_document
-from partreg.render.canonical_comments import arrange
+from partreg.render.canonical_comments import Changes, Plain, arrange
 from partreg.render.canonical_shape import INDENT, shape_of
+
+__all__ = ["NotFormattable", "Plain", "canonical_text", "edited_text"]
 
 _HINT = "format this file by hand"
 _TRAILING_BLANKS = re.compile(r"[ \t]+$", re.MULTILINE)
@@ -67,6 +70,17 @@ def canonical_text(text: str, kind: Kind | None) -> str:
     Raises `NotFormattable` when the loader refuses the text (which then never reaches
     ruamel), when ruamel cannot read it, or when the result would not read back the same.
     """
+    return edited_text(text, kind, {})
+
+
+def edited_text(text: str, kind: Kind | None, changes: Changes) -> str:
+    """`text` in canonical form with `changes` made to it (`partreg import --update`): each changed
+    value is replaced where it is written, each new key goes in its canonical place, and every
+    comment, and the quoting of every other value, is kept. See `arrange` for `changes`.
+
+    Raises `NotFormattable` as `canonical_text` does, and when the result would not read back
+    as the file's values with exactly those changes.
+    """
     original, problems = read_document("canonical", text.encode("utf-8"))
     if original is None:
         first = problems[0]
@@ -77,25 +91,44 @@ def canonical_text(text: str, kind: Kind | None) -> str:
         col = separator.start() - text.rfind("\n", 0, separator.start())
         code = f"U+{ord(separator.group()):04X}"
         raise NotFormattable(line, col, f"a {code} line separator", "replace it with an ordinary line break")
-    dumped = _rewritten(text, kind)
+    dumped = _rewritten(text, kind, changes)
+    expected = _changed(_content(original.data), changes)
     # No trailing spaces (ruamel writes `- ` for an empty item) and one newline at the end, unless
     # the spaces or blank lines belong to a block scalar: the read-back check below tells.
     stripped = "\n".join(line.rstrip() for line in dumped.split("\n"))
     for result in (stripped.rstrip("\n") + "\n", dumped.rstrip("\n") + "\n", dumped):
         formatted, _ = read_document("canonical", result.encode("utf-8"))
-        if formatted is not None and _content(formatted.data) == _content(original.data):
+        if formatted is not None and _content(formatted.data) == expected:
             return result
     raise NotFormattable(1, 1, "formatting this file would change a value", f"{_HINT}, and please report it")
 
 
-def _rewritten(text: str, kind: Kind | None) -> str:
+def _changed(content: Any, changes: Changes) -> Any:
+    """What the file should read as once `changes` are made (as `arrange` makes them)."""
+    result = dict(content) if isinstance(content, dict) else {}
+    for key, value in changes.items():
+        edited_in_place = isinstance(value, Mapping) and isinstance(result.get(key), dict)
+        result[key] = _changed(result[key], value) if edited_in_place else _as_text(value)
+    return result
+
+
+def _as_text(value: Any) -> Any:
+    """A new value as the loader reads it back: text, lists and mappings of text."""
+    if isinstance(value, Mapping):
+        return {key: _as_text(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_as_text(item) for item in value]
+    return str(value)
+
+
+def _rewritten(text: str, kind: Kind | None, changes: Changes) -> str:
     yaml = _round_trip()
     try:
         data = _load(yaml, _lf(text))
         if not isinstance(data, CommentedMap):
             raise NotFormattable(1, 1, "the formatter reads this file differently from partreg")
         # The header: the lines above the first key (and a comment after an inline top-level `}`).
-        arrange(data, shape_of(kind))
+        arrange(data, shape_of(kind), changes)
         stream = io.StringIO()
         yaml.dump(data, stream)
     except YAMLError as exc:  # YAML that the loader reads and ruamel does not, e.g. a tab after `key:`

@@ -3,15 +3,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import CommentMark
-from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString, LiteralScalarString
 from ruamel.yaml.tokens import CommentToken
 
 from partreg.render.canonical_shape import FREE, INDENT, Shape
+from partreg.render.skeletons import scalar as plain_scalar
 
 # How ruamel keeps comments in round-trip mode: each entry of a collection has four slots in
 # `ca.items[key]`. Slot 1 holds the lines above a key; slot 2 (a mapping) or 0 (a list) the
@@ -21,6 +24,17 @@ from partreg.render.canonical_shape import FREE, INDENT, Shape
 # key line's comment, 1: the lines above its first entry); they are kept in step here.
 Lines = list[str]  # whole-line comments ("  # ...") and blank lines (""), as written
 _NO_COMMENTS = (None, None, None, None)
+
+
+class Plain(str):
+    """A value written without quotes as it is: a yes/no, number or date in its canonical spelling.
+    Other text is written plain only where every YAML reader reads it as that text, else quoted."""
+
+    __slots__ = ()
+
+
+Changes = Mapping[str, Any]  # new values by key, nested like the file (see `arrange`)
+_NO_CHANGES: Changes = MappingProxyType({})
 
 
 @dataclass(slots=True)
@@ -90,14 +104,27 @@ class _Arranger:
                 tail = self._tail(container, key)
                 tail.put(tail.split()[0], below, 0)
 
-    def mapping(self, node: CommentedMap, shape: Shape, column: int, after: int, head: _Slot | None) -> Lines:
-        """Arrange a mapping; when it is a list item, return the lines above its first key."""
+    def mapping(
+        self,
+        node: CommentedMap,
+        shape: Shape,
+        column: int,
+        after: int,
+        head: _Slot | None,
+        changes: Changes = _NO_CHANGES,
+    ) -> Lines:
+        """Arrange a mapping, making `changes` to it; when it is a list item, return the lines above its first key."""
         keys, above = list(node), self._head_lines(node, head)
         lines: dict[Any, Lines] = {}
         for key in keys:
             lines[key] = above + _take(node.ca.items.get(key), 1)
             above = self._take_below(node, key)
         above += _take_end(node)
+        # Every comment is in `lines` now, away from the values: a value can be replaced, and a key
+        # added, without taking the comments of its neighbours along.
+        for key in _edit(node, changes):
+            lines.setdefault(key, [])
+        keys = list(node)
         if shape.keys:
             rank = {name: index for index, name in enumerate(shape.keys)}
             known = sorted((key for key in keys if key in rank), key=rank.__getitem__)
@@ -115,7 +142,9 @@ class _Arranger:
         self._close(node, above, column, after)
         for position, key in enumerate(keys):
             child = shape.fields.get(key, FREE) if shape.keys else shape.each or FREE
-            self._value(node, key, child, column + INDENT, column if position < len(keys) - 1 else after)
+            inner = changes.get(key)
+            following = column if position < len(keys) - 1 else after
+            self._value(node, key, child, column + INDENT, following, inner if isinstance(inner, Mapping) else {})
         return first
 
     def sequence(self, node: CommentedSeq, shape: Shape, column: int, after: int, head: _Slot | None) -> None:
@@ -133,7 +162,15 @@ class _Arranger:
             tail.put(tail.split()[0], above[index], column)
         self._close(node, closing, column, after)
 
-    def _value(self, node: CommentedMap | CommentedSeq, key: Any, shape: Shape, column: int, after: int) -> Lines:
+    def _value(
+        self,
+        node: CommentedMap | CommentedSeq,
+        key: Any,
+        shape: Shape,
+        column: int,
+        after: int,
+        changes: Changes = _NO_CHANGES,
+    ) -> Lines:
         value = node[key]
         if not self._is_block(value):
             tail = self._tail(node, key)
@@ -141,7 +178,7 @@ class _Arranger:
             return []
         head = _Slot(node, key) if isinstance(node, CommentedMap) else None
         if isinstance(value, CommentedMap):
-            return self.mapping(value, shape, column, after, head)
+            return self.mapping(value, shape, column, after, head, changes)
         self.sequence(value, shape.each or FREE, column, after, head)
         return []
 
@@ -183,6 +220,31 @@ class _Arranger:
         if self._is_block(value):
             return self._tail(value, next(reversed(value)) if isinstance(value, CommentedMap) else len(value) - 1)
         return _Slot(container, key, isinstance(value, LiteralScalarString | FoldedScalarString))
+
+
+def _edit(node: CommentedMap, changes: Changes) -> list[Any]:
+    """Write each changed value into `node` (a mapping changed in part is edited when it is arranged);
+    the keys written. An existing key keeps its place and its end-of-line comment."""
+    written = []
+    for key, value in changes.items():
+        if isinstance(value, Mapping) and isinstance(node.get(key), CommentedMap) and len(node[key]) > 0:
+            continue
+        node[key] = _new_node(value)
+        written.append(key)
+    return written
+
+
+def _new_node(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        mapping = CommentedMap()
+        for key, item in value.items():
+            mapping[key] = _new_node(item)
+        return mapping
+    if isinstance(value, list):
+        return CommentedSeq(_new_node(item) for item in value)
+    if isinstance(value, Plain) or plain_scalar(value) == value:
+        return str(value)
+    return DoubleQuotedScalarString(value)
 
 
 def _shared_and_flow(data: CommentedMap) -> tuple[set[int], list[tuple[Any, Any]]]:
@@ -272,10 +334,14 @@ def _tokens(lines: Lines, column: int) -> list[CommentToken]:
     return [CommentToken(f"{line.strip()}\n", CommentMark(column if line else 0)) for line in lines]
 
 
-def arrange(data: CommentedMap, shape: Shape) -> None:
-    """Order `data`'s keys as `shape` says, in place, each comment moving to its canonical place."""
+def arrange(data: CommentedMap, shape: Shape, changes: Changes = _NO_CHANGES) -> None:
+    """Order `data`'s keys as `shape` says, in place, each comment moving to its canonical place.
+
+    `changes` are new values by key, nested like the file: a mapping changes only the keys it
+    names; any other value (a list, text, a `Plain` value) replaces the one written.
+    """
     # The header: the lines above the first key (and a comment after an inline top-level `}`).
     header = _without_blank_ends(_take(data.ca.comment, 0) + _take(data.ca.comment, 1), leading=True)
     if header:
         data.ca.comment[1] = _tokens(header, 0)
-    _Arranger(data).mapping(data, shape, 0, 0, None)
+    _Arranger(data).mapping(data, shape, 0, 0, None, changes)

@@ -62,7 +62,9 @@ def make_environment(loaders: list[BaseLoader], *, html: bool) -> SandboxedEnvir
 
 @contextmanager
 def template_errors(name: str) -> Iterator[None]:
-    """Any template error becomes one message naming the template file and line, never a traceback."""
+    """Any failure inside a template becomes one message naming the template file and line, never a
+    traceback: syntax errors, undefined names, the sandbox refusing, and errors in expressions
+    (`{{ 1/0 }}`). A failure with no template frame is partreg's own and is raised as it is."""
     hint = "correct the template, or delete it to use the built-in one"
     try:
         yield
@@ -71,7 +73,14 @@ def template_errors(name: str) -> Iterator[None]:
             f"{exc.filename or exc.name or name}:{exc.lineno}: template error: {exc.message}", hint
         ) from None
     except TemplateError as exc:
-        raise PartregError(f"{_template_line(name)}: template error: {exc.message}", hint) from None
+        raise PartregError(f"{_template_line(name) or name}: template error: {exc.message}", hint) from None
+    except UnicodeDecodeError:
+        raise PartregError(f"{name}: the template is not UTF-8 text", "save it as UTF-8") from None
+    except Exception as exc:
+        where = _template_line(name)
+        if where is None:
+            raise
+        raise PartregError(f"{where}: template error: {type(exc).__name__}: {exc}", hint) from None
 
 
 def render(env: SandboxedEnvironment, name: str, context: dict[str, Any]) -> str:
@@ -80,23 +89,51 @@ def render(env: SandboxedEnvironment, name: str, context: dict[str, Any]) -> str
 
 
 def render_blocks(env: SandboxedEnvironment, name: str, context: dict[str, Any]) -> dict[str, str]:
-    """Every `{% block %}` of a texts template, rendered on its own and stripped."""
+    """Every `{% block %}` of a texts template, rendered on its own and stripped.
+
+    A council's texts file may hold only the blocks it changes: the others come from the
+    built-in file of that name. A block the built-in file does not have is a typo, and an error.
+    """
+    builtin = _blocks(make_environment([FileSystemLoader(str(builtin_templates()))], html=False), name, context)
+    council = _blocks(env, name, context)
+    unknown = sorted(set(council) - set(builtin))
+    if unknown:
+        raise PartregError(
+            f"{name}: no text block named {', '.join(f'`{block}`' for block in unknown)}",
+            f"the blocks are: {', '.join(builtin)}",
+        )
+    return builtin | council
+
+
+def _blocks(env: SandboxedEnvironment, name: str, context: dict[str, Any]) -> dict[str, str]:
     with template_errors(name):
         template = env.get_template(name)
-        return {
-            block: "".join(render_block(template.new_context(context))).strip()
-            for block, render_block in template.blocks.items()
-        }
+        rendered = {}
+        for block, render_block in template.blocks.items():
+            try:
+                rendered[block] = "".join(render_block(template.new_context(context))).strip()
+            except Exception:
+                # As Template.render does: rewrite the traceback so its frames carry the template's lines.
+                env.handle_exception()
+        return rendered
 
 
-def _template_line(name: str) -> str:
-    """Jinja rewrites tracebacks so a template's frames carry its file and line."""
+def _template_line(name: str) -> str | None:
+    """The template file and line where the exception being handled arose, if it arose in one.
+
+    Jinja rewrites tracebacks so a template's frames carry its file name and line; a template
+    read from a Git revision has no file, and Jinja calls it `<template>`.
+    """
     frames = traceback.extract_tb(sys.exc_info()[2])
-    in_templates = [f for f in frames if f.filename.endswith((".j2", ".html", ".md", ".txt"))]
-    if in_templates:
-        frame = in_templates[-1]
-        return f"{frame.filename}:{frame.lineno}"
-    return name
+    in_templates = [frame for frame in frames if frame.filename.endswith(_TEMPLATE_SUFFIXES)]
+    if not in_templates:
+        return None
+    frame = in_templates[-1]
+    return f"{name if frame.filename == _NO_FILE else frame.filename}:{frame.lineno}"
+
+
+_NO_FILE = "<template>"
+_TEMPLATE_SUFFIXES = (".j2", ".html", ".md", ".txt", _NO_FILE)
 
 
 def safe(markup: str) -> Markup:

@@ -44,6 +44,9 @@ def render_report(register: Register, request: ReportRequest, options: ReportOpt
         raise PartregError(f"no report kind `{options.kind}`", f"use one of: {', '.join(KINDS)}")
     if options.output_format not in FORMATS:
         raise PartregError(f"no report format `{options.output_format}`", f"use one of: {', '.join(FORMATS)}")
+    if options.templates is not None and not options.templates.is_dir():
+        raise PartregError(f"no templates folder at {options.templates}", "give the folder that holds your templates")
+    _check_previous(options.kind, request)
     kind = KINDS[options.kind]
     view: View = kind.build(register, request)
     council = options.council_templates
@@ -73,6 +76,19 @@ def render_report(register: Register, request: ReportRequest, options: ReportOpt
             document.bullets(group["items"])
     document.set_properties(texts["title"], f"{view['council']}, {request.year}", request.today)
     return document.to_bytes()
+
+
+def _check_previous(kind: str, request: ReportRequest) -> None:
+    """`--previous` dates the last committee's view of the actions, so it must come before the data date."""
+    if request.previous is None:
+        return
+    if kind != "actions":
+        raise PartregError("--previous is only for --kind actions", "leave out --previous, or give --kind actions")
+    if request.previous > request.today:
+        raise PartregError(
+            f"--previous {request.previous} is after the data date {request.today}",
+            "give the date of the previous committee, before --today",
+        )
 
 
 def _text_file(text: str) -> bytes:

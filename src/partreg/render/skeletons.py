@@ -175,11 +175,11 @@ principles:  # a rating and its evidence for each principle in policy.yaml
   reason:  # why a declared rating differs from the computed one
 performance:
   kpis:  # one entry per KPI; `kpis: []` says no KPIs are in place. For example:
-#   - name: Repeat victims contacted within 48 hours
-#     target: 90
-#     actual: 92
-#     unit: "%"
-#     higher_is_better: yes
+  #   - name: Repeat victims contacted within 48 hours
+  #     target: 90
+  #     actual: 92
+  #     unit: "%"
+  #     higher_is_better: yes
   rating:  # the declared rating; leave empty to use the one computed from the KPIs
   reason:  # why, e.g. KPIs on target but an inspection judged the service inadequate
 issue:  # required when governance or performance is amber or red: what the committee is told

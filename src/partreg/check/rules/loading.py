@@ -15,8 +15,11 @@ RULES = (
         """
         The file is not valid YAML.
 
-        The message is libyaml's, at the position where parsing stopped.
+        Reported where the mistake is: an unclosed quote or bracket where it opened, a missing
+        `: ` at its key. Common mistakes are explained in plain words with the fix; others give
+        libyaml's own message. An `*alias` with no `&anchor` above it, or an anchor defined twice, is Y001 too.
         Bad:  `partners: [Police, NHS`   Good: `partners: [Police, NHS]`
+        Bad:  `purpose: Aim: to do`      Good: `purpose: "Aim: to do"`
         """,
     ),
     reported_while_reading(
@@ -54,9 +57,11 @@ RULES = (
         "nesting-too-deep",
         E,
         """
-        Nesting is deeper than the limit (64 levels).
+        Nesting is deeper than the limit (64 levels), or an alias refers to the value it is inside.
 
-        Checked before the YAML is composed, so a hostile file cannot exhaust the parser.
+        Checked as the file is read, so a hostile file cannot exhaust the parser. Nesting that
+        aliases repeat counts as if it were written out.
+        Bad:  `custom: &loop {again: *loop}`
         """,
     ),
     reported_while_reading(
@@ -65,6 +70,9 @@ RULES = (
         E,
         """
         The file holds more values (nodes) than the limit (100,000).
+
+        Every key, value, list and mapping counts, and so does each one an alias repeats.
+        Counted as the file is read, so the file is refused before it is built in memory.
         """,
     ),
     reported_while_reading(
@@ -72,9 +80,12 @@ RULES = (
         "too-many-aliases",
         E,
         """
-        The file uses more `*alias` references than the limit (100).
+        The file uses more `*alias` references than the limit (100), or aliases repeat too much text.
 
-        This stops "billion laughs" files, whose aliases expand exponentially.
+        Every alias counts, including those inside a value another alias repeats, and the text
+        aliases repeat may total at most 1,000,000 characters. This stops "billion laughs" files,
+        whose aliases expand exponentially, and small files that repeat one long text thousands of times.
+        Reported at the alias that crosses the limit.
         """,
     ),
     reported_while_reading(
@@ -90,7 +101,7 @@ RULES = (
         "yaml-tag",
         E,
         """
-        A YAML tag such as `!!python/object` or `!foo` is used.
+        A YAML tag such as `!!python/object`, `!foo` or a bare `!` is used.
 
         Tags are never honoured: the schema decides each value's type.
         Bad:  `name: !!str Safer Streets`   Good: `name: Safer Streets`

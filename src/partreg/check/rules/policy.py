@@ -12,14 +12,15 @@ from partreg.problems import Severity
 def thresholds_in_order(ctx: Context) -> Iterator[Finding]:
     """Each upper threshold must be above the lower one, or a band can never be reached.
 
-    `rag.performance.amber_at` < `green_at` ≤ 1, and `risk.medium_at` < `high_at`.
+    `rag.performance.amber_at` < `green_at`, and `risk.medium_at` < `high_at`. Each setting's own range
+    (a share from 0 to 1, a score from 1 to 25) is checked with the policy's schema (S001).
     """
     register = ctx.register
     if register.policy_entry is None:
         return
     doc, policy = register.policy_entry.doc, register.policy
     performance = policy.rag.performance
-    if not performance.amber_at < performance.green_at <= 1:
+    if not performance.amber_at < performance.green_at:
         yield Finding(
             doc,
             ("rag", "performance"),

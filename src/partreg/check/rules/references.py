@@ -6,6 +6,7 @@ import difflib
 from collections.abc import Hashable, Iterable, Iterator
 
 from partreg.check.rule import Context, Finding, rule
+from partreg.load.document import shown
 from partreg.load.layout import Kind
 from partreg.problems import Severity
 
@@ -13,7 +14,7 @@ from partreg.problems import Severity
 def _unknown_partnership(name: str, known: set[str]) -> tuple[str, str]:
     close = difflib.get_close_matches(name, sorted(known), n=1)
     hint = f"did you mean `{close[0]}`?" if close else "add register/partnerships/<id>.yaml first, or correct the id"
-    return f"no partnership `{name}` in register/partnerships/", hint
+    return f"no partnership `{shown(name)}` in register/partnerships/", hint
 
 
 @rule("R001", "assessment-partnership-exists", Severity.ERROR)
@@ -54,8 +55,8 @@ def principle_exists(ctx: Context) -> Iterator[Finding]:
                 yield Finding(
                     entry.doc,
                     ("principles", principle_id),
-                    f"no principle `{principle_id}` in the policy",
-                    f"rate one of: {', '.join(defined)}",
+                    f"no principle `{shown(principle_id)}` in the policy",
+                    f"rate one of: {', '.join(shown(principle) for principle in defined)}",
                     at_key=True,
                 )
 
@@ -88,7 +89,7 @@ def unique_ids(ctx: Context) -> Iterator[Finding]:
         yield Finding(
             assessment.doc,
             ("partnership",),
-            f"`{assessment.record.partnership}` has another assessment for {assessment.record.year}",
+            f"`{shown(assessment.record.partnership)}` has another assessment for {assessment.record.year}",
             "keep one assessment per partnership per year",
         )
     if register.policy_entry is not None:
@@ -96,7 +97,7 @@ def unique_ids(ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 register.policy_entry.doc,
                 ("principles", index, "id"),
-                f"principle `{register.policy.principles[index].id}` is defined more than once",
+                f"principle `{shown(register.policy.principles[index].id)}` is defined more than once",
                 "give each principle its own id",
             )
 

@@ -14,10 +14,11 @@ from partreg.problems import Severity
 def review_date_in_past(ctx: Context) -> Iterator[Finding]:
     """A partnership's `review_date` has passed.
 
-    Review it and set the next `review_date`.
+    Review it and set the next `review_date`. Every partnership the council is still in is checked,
+    whatever its status (proposed, active, under review); a dissolved or withdrawn one is not.
     """
     for entry in ctx.register.partnerships:
-        if entry.record.status == "active" and review_date_passed(entry.record, ctx.today):
+        if review_date_passed(entry.record, ctx.today):
             yield Finding(
                 entry.doc,
                 ("review_date",),

@@ -42,4 +42,16 @@ RULES = (
         Bad:  `lead_oficer: A Smith`   Good: `lead_officer: A Smith`
         """,
     ),
+    reported_while_reading(
+        "S004",
+        "control-character",
+        E,
+        """
+        A text value contains a control character, such as a bell (U+0007) or a vertical tab (U+000B).
+
+        A double-quoted escape writes one (`"\\a"`, `"\\v"`); typed into the file as it is, it is Y001.
+        Control characters break Word documents and terminals. Tabs and line breaks are fine.
+        Bad:  `name: "Safer\\vStreets"`   Good: `name: Safer Streets`
+        """,
+    ),
 )

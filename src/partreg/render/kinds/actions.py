@@ -13,6 +13,7 @@ from datetime import date
 
 from partreg.compute.actions import ActionFact, latest_update
 from partreg.compute.listing import action_facts
+from partreg.compute.names import name_order
 from partreg.compute.risk import RiskFact, risk_of
 from partreg.model.partnership import Partnership
 from partreg.model.plan import Update
@@ -157,7 +158,7 @@ def _groups(register: Register, request: ReportRequest) -> list[_Group]:
         group.facts.append(fact)
     return sorted(
         groups.values(),
-        key=lambda g: (LEVEL_ORDER[g.risk.level if g.risk else None], g.name.casefold(), g.key),
+        key=lambda g: (LEVEL_ORDER[g.risk.level if g.risk else None], name_order(g.name), g.key),
     )
 
 

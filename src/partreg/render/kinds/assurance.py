@@ -7,7 +7,10 @@ against last year, a paragraph for each amber or red, and the improvement plan.
 from __future__ import annotations
 
 from partreg.compute.listing import action_facts
+from partreg.compute.names import name_order
 from partreg.compute.status import PartnershipStatus, statuses, summary
+from partreg.errors import PartregError
+from partreg.model.plan import Action
 from partreg.model.register import Register
 from partreg.render import charts
 from partreg.render.docx_writer import WordDocument
@@ -26,9 +29,13 @@ def _concern(row: PartnershipStatus) -> View | None:
         return None
     assessment = row.assessment
     reasons = [r.declared_reason for r in (row.governance, row.performance) if r.declared_reason]
+    view = partnership_row(row)
+    # Both ratings, so the reader sees what is a concern and what is not.
+    governance, performance = view["governance"]["word"].lower(), view["performance"]["word"].lower()
     return {
-        **partnership_row(row),
+        **view,
         "areas": " and ".join(areas),
+        "ratings": f"Governance {governance}; performance {performance}.",
         "issue": assessment.issue if assessment and assessment.issue else "",
         "reasons": reasons,
     }
@@ -42,8 +49,25 @@ def _direction_counts(rows: list[PartnershipStatus]) -> dict[str, dict[str, int]
     return counts
 
 
+def _in_plan(action: Action, year: int) -> bool:
+    """Open actions, and those completed in the report year or since; earlier papers reported the rest."""
+    if action.status == "cancelled":
+        return False
+    return action.status != "complete" or action.completed is None or action.completed.year >= year
+
+
+def _years_hint(register: Register) -> str:
+    years = sorted({entry.record.year for entry in register.assessments})
+    if not years:
+        return "add the year's assessments under register/assessments/<year>/ (partreg new assessment)"
+    return f"the register has assessments for {', '.join(map(str, years))}; give --year {years[-1]}"
+
+
 def build(register: Register, request: ReportRequest) -> View:
     rows = statuses(register, request.year)
+    assessed = sum(row.assessment is not None for row in rows)
+    if not assessed:
+        raise PartregError(f"no partnership has an assessment for {request.year}", _years_hint(register))
     names = {entry.record.id: entry.record.name for entry in register.partnerships}
     plan = [
         {
@@ -58,7 +82,7 @@ def build(register: Register, request: ReportRequest) -> View:
             "overdue": fact.overdue,
         }
         for fact in action_facts(register, request.today)
-        if fact.action.status != "cancelled"
+        if _in_plan(fact.action, request.year)
     ]
     counts = summary(rows)
     rag = charts.rag_chart({"governance": counts["governance"], "performance": counts["performance"]})
@@ -67,6 +91,7 @@ def build(register: Register, request: ReportRequest) -> View:
         **base_view("assurance", register.policy.council, request),
         "principles": [{"id": p.id, "title": p.title} for p in register.policy.principles],
         "summary": counts,
+        "assessed": assessed,
         "partnerships": [partnership_row(row) for row in rows],
         "concerns": [concern for row in rows if (concern := _concern(row)) is not None],
         "differences": [
@@ -75,7 +100,7 @@ def build(register: Register, request: ReportRequest) -> View:
             for area, rating in (("governance", row.governance), ("performance", row.performance))
             if rating.disagrees
         ],
-        "plan": sorted(plan, key=lambda item: item["partnership"].casefold()),
+        "plan": sorted(plan, key=lambda item: name_order(item["partnership"])),
         "charts": {"rag": rag, "direction": direction},
     }
 
@@ -132,10 +157,7 @@ def to_docx(view: View, texts: dict[str, str], doc: WordDocument) -> None:
         doc.paragraphs(texts["no_concerns"])
     for concern in view["concerns"]:
         doc.heading(concern["name"], 2)
-        doc.paragraphs(
-            f"Rated {concern['areas']}: governance {concern['governance']['word'].lower()}, "
-            f"performance {concern['performance']['word'].lower()}."
-        )
+        doc.paragraphs(concern["ratings"])
         if concern["issue"]:
             doc.paragraphs(f"Issue: {concern['issue']}")
         for reason in concern["reasons"]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from partreg.compute.listing import Totals, totals
+from partreg.compute.listing import totals
 from partreg.compute.status import PartnershipStatus, statuses
 from partreg.model.partnership import LEFT_STATUSES, Partnership, Representative
 from partreg.model.register import Register
@@ -128,14 +128,25 @@ def _register_row(row: PartnershipStatus, mark: Marking) -> View:
     }
 
 
-def _total(summed: Totals, mark: str) -> View:
+def _total(rows: list[PartnershipStatus], mark: str) -> View:
+    summed = totals(rows)
+    figures = [p.resources for p in (r.partnership for r in rows)]
+    no_hours = sum(each is None or each.officer_hours_per_month is None for each in figures)
+    no_money = sum(each is None or each.financial_contribution is None for each in figures)
     return {
         "count": summed.count,
-        "hours": f"{hours(summed.officer_hours_per_month)}{mark}",
+        "hours": _total_text(f"{hours(summed.officer_hours_per_month)}{mark}", no_hours, summed.count),
         "hours_value": summed.officer_hours_per_month,
-        "money": f"{money(summed.financial_contribution)}{mark}",
+        "money": _total_text(f"{money(summed.financial_contribution)}{mark}", no_money, summed.count),
         "money_value": _number(summed.financial_contribution),
     }
+
+
+def _total_text(total: str, missing: int, count: int) -> str:
+    """A total says when figures behind it were not recorded: none recorded is not the same as 0."""
+    if count and missing == count:
+        return NOT_RECORDED
+    return f"{total} ({missing} not recorded)" if missing else total
 
 
 def _figure_row(partnership: Partnership, mark: Marking) -> View:
@@ -145,15 +156,14 @@ def _figure_row(partnership: Partnership, mark: Marking) -> View:
 def _group(tag: str | None, rows: list[PartnershipStatus], overall: Marking) -> View:
     mark = marking([r.partnership for r in rows])
     in_summary = ESTIMATE_MARK if overall.each and mark.footnote else ""
-    summed = totals(rows)
     return {
         "tag": tag,
         "mark": mark.header,
         "footnote": mark.footnote,
         "partnerships": [_figure_row(r.partnership, mark) for r in rows],
-        "total": _total(summed, mark.total),
+        "total": _total(rows, mark.total),
         # the group's line in the overall table, which marks estimates its own way
-        "summary": _total(summed, in_summary),
+        "summary": _total(rows, in_summary),
     }
 
 
@@ -205,7 +215,7 @@ def build(register: Register, request: ReportRequest) -> View:
         "partnerships": [_register_row(r, overall) for r in rows],
         "tags": [_group(tag, [r for r in rows if tag in (r.partnership.tags or [])], overall) for tag in tags],
         "untagged": _group(None, untagged, overall) if untagged else None,
-        "overall": {**_total(totals(rows), overall.total), "mark": overall.header, "footnote": overall.footnote},
+        "overall": {**_total(rows, overall.total), "mark": overall.header, "footnote": overall.footnote},
         "recommendations": _recommendations(rows),
         "charts": {},
     }
