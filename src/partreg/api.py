@@ -192,6 +192,8 @@ def report(
     else:
         provenance = provenance_of(register.root, day)
     # The appendix judges a revision on its own date, as `partreg diff A B` does, unless `today` is given.
+    if since is not None:
+        _check_since(register, since)
     changes = diff(register.root, since, register.revision, today=today) if since is not None else None
     if changes is not None and provenance.git is not None and not provenance.git.dirty:
         # A clean work tree is its HEAD commit: name it, as the provenance does.
@@ -256,6 +258,18 @@ def _existing_partnership_file(root: Path) -> Callable[[str], tuple[str, bytes] 
         return None
 
     return existing
+
+
+def _check_since(register: Register, since: str) -> None:
+    """`--since` names the last published paper: it must come before what this paper reports on."""
+    repo = GitRepo(register.root)
+    newer = register.revision or repo.resolve("HEAD")
+    if not repo.is_ancestor(repo.resolve(since), newer):
+        shown = repo.short(register.revision) if register.revision else "HEAD"
+        raise PartregError(
+            f"--since {since} is not an earlier revision of {shown}",
+            "give the tag or commit of the last published paper, before this one",
+        )
 
 
 def _listed_but_unread(register: Register, partnership_id: str) -> bool:

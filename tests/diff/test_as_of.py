@@ -82,6 +82,15 @@ def test_since_adds_the_changes_appendix(tmp_path: Path) -> None:
     assert "Safer Streets Board: governance green → amber (reason: amber as declared (Board lapsed)" in text
 
 
+def test_since_a_revision_after_the_one_reported_on_exits_2(tmp_path: Path) -> None:
+    reg = _repo(tmp_path)
+    ran = run_subprocess(
+        "report", "--root", str(reg.root), "-f", "md", "-o", "-", "--as-of", "v2023", "--since", "HEAD"
+    )
+    assert ran.exit_code == 2
+    assert ran.stderr.startswith("partreg: error: --since HEAD is not an earlier revision of ")
+
+
 def test_bad_as_of_revision_exits_2(tmp_path: Path) -> None:
     reg = _repo(tmp_path)
     ran = run_subprocess("status", "--root", str(reg.root), "--as-of", "no-such-tag")

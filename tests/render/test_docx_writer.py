@@ -246,11 +246,12 @@ def test_properties_say_nothing_of_python_docx_and_nothing_was_printed() -> None
         assert properties.created.date() == properties.modified.date() == DAY
 
 
-def test_no_thumbnail_of_a_blank_page() -> None:
+def test_no_parts_that_describe_the_template() -> None:
+    """No thumbnail of a blank page, no American Word 2010 styles, no template's word counts."""
     doc = WordDocument()
     _every_block(doc)
     parts = _parts(doc.to_bytes())
-    assert "docProps/thumbnail.jpeg" not in parts
+    assert not {"docProps/thumbnail.jpeg", "word/stylesWithEffects.xml", "docProps/app.xml"} & set(parts)
     assert b"thumbnail" not in parts["_rels/.rels"]
     assert b"jpeg" not in parts["[Content_Types].xml"]
     assert Document(io.BytesIO(doc.to_bytes())).core_properties.title == "Annual assurance report"

@@ -164,6 +164,10 @@ class GitRepo:
     def commit_date(self, sha: str) -> date:
         return datetime.fromisoformat((self._run("show", "-s", "--format=%aI", sha) or "").strip()).date()
 
+    def is_ancestor(self, older: str, newer: str) -> bool:
+        """Whether `older` is `newer` or comes before it in its history."""
+        return self._run("merge-base", "--is-ancestor", older, newer, check=False) is not None
+
     def parent(self, sha: str) -> str | None:
         parent = self._run("rev-parse", "--verify", "--quiet", f"{sha}^", check=False)
         return parent.strip() if parent else None

@@ -62,7 +62,7 @@ class WordDocument:
             name = reference_name or (_REFERENCE_IN_TEMPLATES if isinstance(reference, bytes) else str(reference))
             self.document = _open_reference(reference, name)
             self._clear_body()
-        _drop_thumbnail(self.document)
+        _drop_stale_parts(self.document)
         self._provenance = ""
         self._styles: dict[tuple[str, WD_STYLE_TYPE], BaseStyle | None] = {}
         self._text_width = _text_width(self.document)
@@ -239,12 +239,20 @@ def _uk_defaults(document: DocxDocument) -> None:
         grid.font.size = Pt(_TABLE_FONT_SIZE)  # a register table has six columns: a point less gives names room
 
 
-def _drop_thumbnail(document: DocxDocument) -> None:
-    """python-docx's template carries a preview picture of a blank page, and a reference .docx one of
-    the template: neither shows this document. A part nothing relates to is not saved."""
-    relationships = document.part.package.rels
-    for key in [key for key, rel in relationships.items() if rel.reltype == RELATIONSHIP_TYPE.THUMBNAIL]:
-        del relationships[key]
+def _drop_stale_parts(document: DocxDocument) -> None:
+    """Parts that describe some other document: python-docx's template (or a reference .docx) carries
+    a preview picture of itself, Word 2010's copy of the styles (still American English, and read
+    instead of the styles partreg sets by Word 2010), and the word counts and application name of the
+    document it was made from. A part nothing relates to is not saved."""
+    for relationships, stale in (
+        (document.part.package.rels, (RELATIONSHIP_TYPE.THUMBNAIL, RELATIONSHIP_TYPE.EXTENDED_PROPERTIES)),
+        (document.part.rels, (_STYLES_WITH_EFFECTS,)),
+    ):
+        for key in [key for key, rel in relationships.items() if rel.reltype in stale]:
+            del relationships[key]
+
+
+_STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 
 
 def _text_width(document: DocxDocument) -> int:
