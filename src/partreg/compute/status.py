@@ -11,6 +11,7 @@ from partreg.compute.names import name_order
 from partreg.compute.rag import ORDER
 from partreg.compute.ratings import UNASSESSED, Rating
 from partreg.compute.risk import RiskFact, risk_of
+from partreg.errors import PartregError
 from partreg.model.assessment import Assessment
 from partreg.model.partnership import Partnership
 from partreg.model.policy import Policy
@@ -107,6 +108,19 @@ def statuses(register: Register, year: int) -> list[PartnershipStatus]:
 def latest_year(register: Register) -> int | None:
     """The newest register year with an assessment: the default for `status` and reports."""
     return max((entry.record.year for entry in register.assessments), default=None)
+
+
+def require_assessed_year(register: Register, year: int) -> None:
+    """A table or paper for a year no partnership was assessed in would show every rating unrated."""
+    if any(entry.record.year == year for entry in register.assessments):
+        return
+    years = sorted({entry.record.year for entry in register.assessments})
+    hint = (
+        f"the register has assessments for {', '.join(map(str, years))}; give --year {years[-1]}"
+        if years
+        else "add the year's assessments under register/assessments/<year>/ (partreg new assessment)"
+    )
+    raise PartregError(f"no partnership has an assessment for {year}", hint)
 
 
 def _counts(values: list[str | None]) -> dict[str, int]:

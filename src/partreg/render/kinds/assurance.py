@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from partreg.compute.listing import action_facts
 from partreg.compute.names import name_order
-from partreg.compute.status import PartnershipStatus, statuses, summary
-from partreg.errors import PartregError
+from partreg.compute.status import PartnershipStatus, require_assessed_year, statuses, summary
 from partreg.model.plan import Action
 from partreg.model.register import Register
 from partreg.render import charts
@@ -56,18 +55,10 @@ def _in_plan(action: Action, year: int) -> bool:
     return action.status != "complete" or action.completed is None or action.completed.year >= year
 
 
-def _years_hint(register: Register) -> str:
-    years = sorted({entry.record.year for entry in register.assessments})
-    if not years:
-        return "add the year's assessments under register/assessments/<year>/ (partreg new assessment)"
-    return f"the register has assessments for {', '.join(map(str, years))}; give --year {years[-1]}"
-
-
 def build(register: Register, request: ReportRequest) -> View:
+    require_assessed_year(register, request.year)
     rows = statuses(register, request.year)
     assessed = sum(row.assessment is not None for row in rows)
-    if not assessed:
-        raise PartregError(f"no partnership has an assessment for {request.year}", _years_hint(register))
     names = {entry.record.id: entry.record.name for entry in register.partnerships}
     plan = [
         {
