@@ -9,8 +9,7 @@
 from __future__ import annotations
 
 import dataclasses
-import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,18 +20,17 @@ from partreg.compute.listing import action_facts
 from partreg.compute.status import PartnershipStatus, latest_year
 from partreg.compute.status import statuses as _statuses
 from partreg.diff.changes import ChangeSet
-from partreg.diff.compare import compare_registers
+from partreg.diff.revisions import diff_revisions, root_for_revisions
 from partreg.errors import PartregError
-from partreg.load.git import GitRepo, GitRevision, GitState, register_root_in_git
-from partreg.load.layout import REGISTER_DIR, find_root
-from partreg.load.source import Source, open_source
+from partreg.load.git import GitRepo, GitRevision, GitState
+from partreg.load.layout import REGISTER_DIR, find_root, is_register_file, register_relative
+from partreg.load.source import Source, affected, open_source, revision_label
 from partreg.load.worktree import WorkTree
 from partreg.load.yaml_reader import DEFAULT_LIMITS, Limits
 from partreg.model.register import Register, build_partial, build_register
-from partreg.model.values import SLUG_PATTERN
 
 if TYPE_CHECKING:
-    from partreg.output.importing import ImportResult
+    from partreg.model.import_plan import ImportResult
 
 __all__ = [
     "ActionFact",
@@ -51,6 +49,7 @@ __all__ = [
     "report_year",
     "statuses",
     "validate",
+    "validate_paths",
 ]
 
 
@@ -60,20 +59,25 @@ def load_register(
     revision: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
     on_file: Callable[[], None] | None = None,
+    only: Iterable[str] | None = None,
 ) -> Register:
     """Read and type every file of the register whose root is `root` (or found from the cwd).
 
     With `revision` (a commit, branch or tag) the register is read as it was there, from Git, and the
-    work tree need not have a register/ folder at all.
+    work tree need not have a register/ folder at all. With `only` (folders of register/, e.g.
+    `["assessments"]`) just the files under them are read: for work that needs one kind of record.
     """
-    if revision is not None:
-        found = _root_for_revisions(root, [revision])
-    else:
-        found = find_root(explicit=Path(root)) if root is not None else find_root()
+    found = root_for_revisions(root, [revision]) if revision is not None else find_root(explicit=root)
     source = open_source(found, revision, limits.max_bytes)
-    register = build_register(found, source.files(), limits, on_file)
-    register.revision = source.revision
+    wanted = None if only is None else _under_folders(source.paths(), only)
+    register = build_register(found, source.files(wanted), limits, on_file)
+    register.revision, register.revision_label = source.revision, revision_label(source)
     return register
+
+
+def _under_folders(paths: list[str], folders: Iterable[str]) -> set[str]:
+    prefixes = tuple(f"{REGISTER_DIR}/{folder.strip('/')}/" for folder in folders)
+    return {path for path in paths if path.startswith(prefixes)}
 
 
 def load_partial(source: Source, paths: set[str], limits: Limits = DEFAULT_LIMITS) -> Register:
@@ -84,6 +88,53 @@ def load_partial(source: Source, paths: set[str], limits: Limits = DEFAULT_LIMIT
 def validate(register: Register, selection: Selection | None = None, today: date | None = None) -> CheckResult:
     """Every problem in the register on `today` (default: the real date), sorted by position."""
     return check_register(register, selection or Selection(), today or date.today())
+
+
+def validate_paths(
+    root: str | Path | None = None,
+    files: Iterable[str | Path] | None = None,
+    *,
+    changed_since: str | None = None,
+    selection: Selection | None = None,
+    today: date | None = None,
+) -> tuple[Register, CheckResult]:
+    """Check some files of the register, as a pre-commit hook does: `files` (relative to the current
+    folder, or absolute), or every register file changed since the Git revision `changed_since`,
+    committed or not. Returns the register read and the problems.
+
+    The files are read with their neighbours (load/source.py `neighbourhood`). The problems are those
+    a full run finds in them and in the records sharing their file stem (`affected`), so an assessment
+    left naming a deleted partnership is caught; a changed policy checks every file. Deleted files
+    count as changed: Git lists them for `changed_since`, and with `files` the register files deleted
+    since HEAD are added, as pre-commit never passes them. A path that is not a register file cannot
+    run (it would pass unread). The result counts the files of those reported on that exist.
+    """
+    if files is not None and changed_since is not None:
+        raise PartregError("give FILES or --changed-since, not both", "drop the file names or --changed-since")
+    if files is None and changed_since is None:
+        raise PartregError("give FILES or --changed-since", "or check the whole register: validate(load_register())")
+    found = find_root(explicit=root)
+    if changed_since is not None:
+        repo = GitRepo(found)
+        # Deleted and renamed files are listed too: what still names them is checked.
+        candidates = repo.changed_paths(repo.resolve(changed_since), None)
+    else:
+        candidates = {register_relative(found, Path(file)) for file in files or ()} | _deleted_since_head(found)
+    chosen = {path for path in candidates if is_register_file(path)}
+    source = WorkTree(found, DEFAULT_LIMITS.max_bytes)
+    register = load_partial(source, chosen)
+    result = validate(register, selection, today)
+    reported = affected(chosen, source.paths())
+    present = sum(1 for path in reported if (found / path).exists() or (found / path).is_symlink())
+    return register, CheckResult([problem for problem in result.problems if problem.path in reported], present)
+
+
+def _deleted_since_head(root: Path) -> set[str]:
+    """Register files deleted or renamed since HEAD; none outside Git."""
+    try:
+        return GitRepo(root).deleted_paths()
+    except PartregError:
+        return set()
 
 
 def report_year(register: Register, year: int | None = None) -> int:
@@ -105,60 +156,19 @@ def actions(register: Register, today: date | None = None) -> list[ActionFact]:
 
 
 def diff(
-    root: str | Path | None = None, old: str | None = None, new: str | None = None, *, today: date | None = None
+    root: str | Path | None = None,
+    old: str | None = None,
+    new: str | None = None,
+    *,
+    today: date | None = None,
+    old_on_commit_date: bool = False,
 ) -> ChangeSet:
-    """What changed in the register from revision `old` (default HEAD) to `new` (default: the work tree).
-
-    `old` may be written `A..B`. Only the files Git says changed, and their neighbours, are read.
-    Each side is judged on its own day: `new` on its commit date (the work tree on the real date),
-    `old` on its commit date for "newly overdue"; `today` replaces the new side's day.
+    """What changed in the register from revision `old` (default HEAD; `A..B` also works) to `new`
+    (default: the work tree). Between two commits each side is judged on its own commit date (`today`
+    replaces the new side's); against the work tree both sides on `today` (default: the real date),
+    unless `old_on_commit_date` judges the old side on its commit date (what became overdue since).
     """
-    if old is not None and ".." in old and new is None:
-        old, new = (part or "HEAD" for part in old.split("..", 1))
-    found = _root_for_revisions(root, [old or "HEAD", *([new] if new is not None else [])])
-    repo = GitRepo(found)
-    old_sha = repo.resolve(old or "HEAD")
-    new_sha = repo.resolve(new) if new is not None else None
-    new_day = today or (repo.commit_date(new_sha) if new_sha else date.today())
-    old_label = repo.short(old_sha)
-    new_label = repo.short(new_sha) if new_sha else "work tree"
-    changed = repo.changed_paths(old_sha, new_sha)
-    if not changed:
-        return ChangeSet(old_label, new_label)
-    old_source = GitRevision(repo, old_sha, DEFAULT_LIMITS.max_bytes)
-    new_source: Source = (
-        GitRevision(repo, new_sha, DEFAULT_LIMITS.max_bytes) if new_sha else WorkTree(found, DEFAULT_LIMITS.max_bytes)
-    )
-    old_register, new_register = load_partial(old_source, changed), load_partial(new_source, changed)
-    # A record may name a partnership on one side only (a plan moved to another): read it on both.
-    named = _named_partnerships(old_register) | _named_partnerships(new_register)
-    unread = {pid for pid in named for side in (old_register, new_register) if _listed_but_unread(side, pid)}
-    if unread:
-        wanted = changed | {f"register/partnerships/{pid}{suffix}" for pid in unread for suffix in (".yaml", ".yml")}
-        old_register, new_register = load_partial(old_source, wanted), load_partial(new_source, wanted)
-    return compare_registers(
-        old_register,
-        new_register,
-        today=new_day,
-        old_label=old_label,
-        new_label=new_label,
-        old_day=min(repo.commit_date(old_sha), new_day),
-    )
-
-
-def _root_for_revisions(root: str | Path | None, revisions: list[str]) -> Path:
-    """The register root, for a command that reads revisions: as everywhere (`--root`, or the current
-    folder or its nearest parent with register/), else, when the work tree has no register/ folder,
-    found from Git (load/git.py `register_root_in_git`): Git holds the register at a revision.
-    """
-    try:
-        return find_root(explicit=Path(root)) if root is not None else find_root()
-    except PartregError:
-        start = Path(root).resolve() if root is not None else Path.cwd().resolve()
-        found = register_root_in_git(start, revisions) if start.is_dir() else None
-        if found is None:
-            raise
-        return found
+    return diff_revisions(root, old, new, today=today, old_on_commit_date=old_on_commit_date)
 
 
 def report(
@@ -188,16 +198,19 @@ def report(
         repo = GitRepo(register.root)
         revision = GitRevision(repo, register.revision, DEFAULT_LIMITS.max_bytes)
         council = {path.removeprefix("templates/"): data for path, data in revision.folder("templates").items()}
-        provenance = provenance_of(register.root, day, GitState(repo.short(register.revision), dirty=False))
+        label = register.revision_label or register.revision
+        provenance = provenance_of(register.root, day, GitState(label, dirty=False))
     else:
         provenance = provenance_of(register.root, day)
-    # The appendix judges a revision on its own date, as `partreg diff A B` does, unless `today` is given.
+    changes = None
     if since is not None:
         _check_since(register, since)
-    changes = diff(register.root, since, register.revision, today=today) if since is not None else None
-    if changes is not None and provenance.git is not None and not provenance.git.dirty:
-        # A clean work tree is its HEAD commit: name it, as the provenance does.
-        changes = dataclasses.replace(changes, new=provenance.git.commit)
+        # The appendix judges the last paper's revision on its commit date and this paper on its own
+        # day, so it tells what became overdue since.
+        changes = diff(register.root, since, register.revision, today=today, old_on_commit_date=True)
+        # The last paper by the name it was given (its tag, say); a clean work tree by its HEAD commit.
+        git = provenance.git
+        changes = dataclasses.replace(changes, old=since, new=git.commit if git and not git.dirty else changes.new)
     options = ReportOptions(kind, output_format, templates, reference_docx, council, changes)
     return render_report(register, ReportRequest(chosen_year, day, provenance, previous), options)
 
@@ -217,47 +230,11 @@ def import_spreadsheet(
     Nothing is written on a dry run, or when any row has errors unless `partial`; an existing
     record is never replaced, and `update` merges the row into it.
     """
-    from partreg.load.spreadsheet import read_sheet
-    from partreg.model import importing
-    from partreg.output.importing import ImportResult, file_texts, write_files
+    from partreg.output.importing import import_sheet
 
-    register_root = find_root(explicit=Path(root)) if root is not None else find_root()
-    fields = importing.read_mapping(mapping.name, _read_mapping(mapping)) if mapping else {}
-    read = read_sheet(file, sheet)
-    header = importing.read_header(read, fields, update=update)
-    rows, skipped = importing.read_rows(read, header)
-    planned = importing.plan(read, rows, _existing_partnership_file(register_root), update=update)
-    problems = sorted(
-        header.problems + [p for step in planned for p in step.row.problems], key=lambda p: (p.line, p.col)
+    return import_sheet(
+        find_root(explicit=root), file, sheet=sheet, mapping=mapping, dry_run=dry_run, partial=partial, update=update
     )
-    texts = file_texts(planned, f"{importing.IMPORT_NOTE} from {read.file}, sheet {read.name}")
-    written = not dry_run and (partial or not problems)
-    if written:
-        write_files(register_root, planned, texts)
-    return ImportResult(planned, problems, skipped, texts, written=written, dry_run=dry_run)
-
-
-def _read_mapping(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise PartregError(f"cannot read the mapping file {path}: {exc.strerror}", "check --map") from None
-
-
-def _existing_partnership_file(root: Path) -> Callable[[str], tuple[str, bytes] | None]:
-    """The file that already holds a partnership id, read from the work tree, or None."""
-    slug = re.compile(SLUG_PATTERN)
-
-    def existing(record_id: str) -> tuple[str, bytes] | None:
-        if not slug.fullmatch(record_id):
-            return None  # not an id (the row reports it), and never a path outside the register
-        for suffix in (".yaml", ".yml"):
-            relative = f"{REGISTER_DIR}/partnerships/{record_id}{suffix}"
-            if (root / relative).is_file():
-                return relative, (root / relative).read_bytes()
-        return None
-
-    return existing
 
 
 def _check_since(register: Register, since: str) -> None:
@@ -265,17 +242,8 @@ def _check_since(register: Register, since: str) -> None:
     repo = GitRepo(register.root)
     newer = register.revision or repo.resolve("HEAD")
     if not repo.is_ancestor(repo.resolve(since), newer):
-        shown = repo.short(register.revision) if register.revision else "HEAD"
+        shown = register.revision_label or register.revision or "HEAD"
         raise PartregError(
             f"--since {since} is not an earlier revision of {shown}",
             "give the tag or commit of the last published paper, before this one",
         )
-
-
-def _listed_but_unread(register: Register, partnership_id: str) -> bool:
-    return partnership_id in register.listed_partnerships and register.partnership(partnership_id) is None
-
-
-def _named_partnerships(register: Register) -> set[str]:
-    named = {e.record.partnership for e in register.plans if e.record.partnership}
-    return named | {e.record.partnership for e in register.assessments} | {e.record.id for e in register.partnerships}

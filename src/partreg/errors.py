@@ -18,9 +18,14 @@ class PartregError(Exception):
 
 
 class RegisterErrors(Exception):
-    """The register has files that cannot be read, so a table or report made from it would
-    silently leave their records out: the command stops, and lists the errors instead."""
+    """The register has errors that would make the command's output wrong: files that cannot be read
+    (a table would quietly leave their records out), or, for a committee paper, any error. The
+    command stops and lists the errors instead."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], consequence: str = "") -> None:
         super().__init__(f"{len(problems)} error(s) in the register")
         self.problems = problems
+        files = len({problem.path for problem in problems})
+        self.message = consequence or (
+            f"{files} register file(s) have errors and cannot be read, so the output would leave their records out"
+        )

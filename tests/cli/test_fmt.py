@@ -242,3 +242,13 @@ def test_a_folder_nobody_may_write_in_is_a_plain_error() -> None:
         write_atomic(Path("/sys/report.docx"), b"x")
     assert raised.value.message == "cannot write /sys/report.docx: permission denied"
     assert "permissions" in raised.value.hint
+
+
+def test_a_file_name_too_long_for_the_disk_is_a_plain_error(tmp_path: Path) -> None:
+    path = tmp_path / ("x" * 300)
+    with pytest.raises(PartregError) as raised:
+        write_atomic(path, b"x")
+    assert (raised.value.message, raised.value.hint) == (
+        f"cannot write {path}: the file name is too long",
+        "check the path and the folder's permissions",
+    )

@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
+import zipfile
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -30,9 +32,9 @@ from partreg.load.spreadsheet import Limits, quote_prefixed, read_sheet, without
 from partreg.load.yaml_reader import read_document
 from partreg.model.fields import list_cell, list_items
 from partreg.model.partnership import Partnership
-from partreg.output.yaml_text import quote
 from partreg.render.canonical import canonical_text
 from partreg.render.skeletons import partnership_skeleton
+from partreg.render.yaml_text import quote
 from tests.support.cli import Ran
 from tests.support.registers import RegisterDir
 
@@ -119,7 +121,7 @@ def test_a_harborough_style_workbook_imports_to_the_expected_files(tmp_path: Pat
 
     assert ran.exit_code == 0, ran.stdout + ran.stderr
     assert "4 rows: 4 new" in ran.stdout
-    assert "1 skipped (total rows, or nothing to import)" in ran.stdout
+    assert "1 skipped (total rows, notes, or nothing to import)" in ran.stdout
     high, medium, low = ({"level": level} for level in ("high", "medium", "low"))
     assert loaded(root) == {
         "leicester-and-leicestershire-economic-partnership-board": expected(
@@ -728,3 +730,101 @@ def test_every_list_of_text_reads_back_from_its_cell(items: list[str]) -> None:
 def test_the_formula_prefix_is_taken_off_exactly(text: str) -> None:
     assert without_quote_prefix(quote_prefixed(text)) == text
     assert not quote_prefixed(text).startswith(FORMULA_STARTS)
+
+
+# --- round 2: footnotes, identical rows, the existing file, reproducible exports --------------
+
+
+def test_a_note_under_the_table_is_skipped_as_the_total_row_is(tmp_path: Path) -> None:
+    # Harborough's register ends with the footnote its hours column points to.
+    rows = [*HARBOROUGH_ROWS, [], ["*Rough estimate"], ["Note: figures for 2013/14"]]
+    ran = invoke("import", str(workbook(tmp_path / "h.xlsx", rows)), "--root", str(empty_register(tmp_path)))
+    assert ran.exit_code == 0, ran.stdout
+    assert "4 rows: 4 new, 0 updated, 0 unchanged, 0 with errors; 3 skipped" in ran.stdout
+
+
+def test_a_note_like_row_with_data_below_it_is_still_read_as_a_partnership(tmp_path: Path) -> None:
+    rows: list[list[Any]] = [
+        HARBOROUGH_HEADER,
+        ["*Starred Board"],
+        ["Welland Market Towns Group", "A", 4, None, "No", "No"],
+    ]
+    ran = invoke("import", str(workbook(tmp_path / "h.xlsx", rows)), "--root", str(empty_register(tmp_path)))
+    assert ran.exit_code == 1
+    assert "h.xlsx:Register!B2: S002 error" in ran.stdout
+
+
+def test_a_row_identical_to_its_record_is_unchanged_with_or_without_update(tmp_path: Path) -> None:
+    # A file as `partreg new` writes it: every field present, most of them empty.
+    reg = RegisterDir(tmp_path / "reg")
+    skeleton = partnership_skeleton("safer-streets", "Safer Streets", "A Smith", statutory=True, significant=False)
+    reg.partnership("safer-streets", skeleton.text)
+    exported = tmp_path / "register.xlsx"
+    assert invoke("export", "--root", str(reg.root), "--format", "xlsx", "-o", str(exported)).exit_code == 0
+
+    for update in ([], ["--update"]):
+        ran = invoke("import", str(exported), "--root", str(reg.root), "--dry-run", *update)
+        assert ran.exit_code == 0, ran.stdout
+        assert "1 row: 0 new, 0 updated, 1 unchanged, 0 with errors" in ran.stdout
+
+    header = ["Id", "Name", "Lead officer", "Statutory", "Significant"]
+    changed = workbook(tmp_path / "changed.xlsx", [header, ["safer-streets", "Safer Streets", "B", "y", "n"]])
+    refused = invoke("import", str(changed), "--root", str(reg.root))
+    assert refused.exit_code == 1
+    assert "R004 error `safer-streets` is already in the register" in refused.stdout
+    assert "(give --update to merge the row into it)" in refused.stdout
+
+
+def test_an_existing_record_that_is_a_symbolic_link_is_not_read(tmp_path: Path) -> None:
+    reg = RegisterDir(tmp_path / "reg")
+    outside = tmp_path / "outside.yaml"
+    outside.write_text("id: safer-streets\nname: S\nstatutory: yes\nsignificant: no\nlead_officer: A\n")
+    (reg.root / "register/partnerships").mkdir()
+    (reg.root / "register/partnerships/safer-streets.yaml").symlink_to(outside)
+    rows = [["Id", "Name", "Lead officer", "Statutory", "Significant"], ["safer-streets", "S", "B", "yes", "no"]]
+
+    for update in ([], ["--update"]):
+        ran = invoke("import", str(workbook(tmp_path / "r.xlsx", rows)), "--root", str(reg.root), *update)
+        assert ran.exit_code == 1, ran.stdout + ran.stderr
+        assert ran.stdout.startswith(
+            "r.xlsx:Register!A2: R004 error cannot tell whether `safer-streets` is already in the register: "
+            "register/partnerships/safer-streets.yaml: symbolic link: partreg does not follow links "
+            "(replace the link with the file or folder itself)\n"
+        )
+    assert outside.read_text().startswith("id: safer-streets\nname: S\n")
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads any file")
+def test_an_existing_record_that_cannot_be_read_refuses_its_row(tmp_path: Path) -> None:
+    reg = RegisterDir(tmp_path / "reg")
+    path = reg.partnership("safer-streets")
+    path.chmod(0)
+    rows = [["Id", "Name", "Lead officer", "Statutory", "Significant"], ["safer-streets", "S", "B", "yes", "no"]]
+    try:
+        ran = invoke("import", str(workbook(tmp_path / "r.xlsx", rows)), "--root", str(reg.root))
+    finally:
+        path.chmod(0o644)
+    assert ran.exit_code == 1, ran.stderr
+    assert "cannot read the file: Permission denied (check its permissions)" in ran.stdout
+
+
+def test_map_file_problems_come_before_the_sheets_whatever_their_lines(tmp_path: Path) -> None:
+    rows = [["Name", "Officer", "Statutory", "Significant"], ["X", "A", "maybe", "n"]]
+    mapping = tmp_path / "columns.yaml"
+    mapping.write_text('\n\n\nOfficer: lead_officer\n"Lead Oficer": ~\n', encoding="utf-8")
+    ran = invoke("import", str(workbook(tmp_path / "r.xlsx", rows)), "--root", str(empty_register(tmp_path)),
+                 "--map", str(mapping))  # fmt: skip
+    assert ran.exit_code == 1
+    assert [line.split(": ")[0] for line in ran.stdout.splitlines()[:2]] == ["columns.yaml:5:1", "r.xlsx:Register!C2"]
+
+
+def test_an_xlsx_export_is_the_same_bytes_every_time(tmp_path: Path) -> None:
+    first, second = tmp_path / "1.xlsx", tmp_path / "2.xlsx"
+    for output in (first, second):
+        assert invoke("export", "--root", str(REPO), "--format", "xlsx", "-o", str(output)).exit_code == 0
+    assert first.read_bytes() == second.read_bytes()
+    # Nothing in it is the time of the export: not the workbook's properties, not the zip entries' dates.
+    properties = load_workbook(first).properties
+    assert (properties.created, properties.modified) == (datetime(1980, 1, 1), datetime(1980, 1, 1))
+    with zipfile.ZipFile(first) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}

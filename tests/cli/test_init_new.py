@@ -26,8 +26,9 @@ from partreg.model.assessment import Assessment
 from partreg.model.json_schema import schema_for
 from partreg.model.partnership import Partnership
 from partreg.model.plan import ActionPlan
-from partreg.model.policy import Policy
-from partreg.render.skeletons import scalar
+from partreg.model.policy import Policy, Principle
+from partreg.render.skeletons import assessment_skeleton
+from partreg.render.yaml_text import plain_or_quoted, quote
 from tests.support.cli import Ran, invoke
 from tests.support.registers import RegisterDir
 
@@ -323,6 +324,31 @@ def test_new_asks_for_what_is_missing_on_a_terminal(started: Path, monkeypatch: 
     assert (started / "register/assessments/2024/youth-board.yaml").is_file()
 
 
+def test_new_asks_again_for_a_bad_id_and_keeps_every_other_answer(
+    started: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(new_module, "_interactive", lambda: True)
+    answers = "Bad Id\nyouth-board\nYouth Board\nC Green\ny\nn\n"
+    ran = run("new", "partnership", "--root", str(started), stdin=answers)
+    assert ran.exit_code == 0, ran.stdout + ran.stderr
+    assert "`Bad Id` is not an id: write lower-case letters, digits and single hyphens" in ran.stdout
+    assert ran.stdout.count("Partnership id") == 2  # asked again, at once
+    data = yaml.safe_load((started / "register/partnerships/youth-board.yaml").read_text(encoding="utf-8"))
+    assert (data["name"], data["lead_officer"], data["statutory"]) == ("Youth Board", "C Green", True)
+    unknown = run("new", "assessment", "--year", "2024", "--root", str(started), stdin="youth\nyouth-board\n")
+    assert unknown.exit_code == 0, unknown.stdout + unknown.stderr
+    assert "no partnership `youth` in the register" in unknown.stdout
+    assert "did you mean `youth-board`?" in unknown.stdout
+    assert (started / "register/assessments/2024/youth-board.yaml").is_file()
+
+
+@pytest.mark.parametrize("answer", ["Bad Id", "safer_streets", "-x", "x--y", ""])
+def test_an_id_answer_that_is_not_a_slug_is_refused_as_it_is_typed(answer: str) -> None:
+    with pytest.raises(typer.BadParameter, match="is not an id"):
+        new_module.id_answer(answer)
+    assert new_module.id_answer(" safer-streets ") == "safer-streets"
+
+
 def test_new_refuses_a_value_the_register_would_not_accept(started: Path) -> None:
     ran = run(
         "new", "plan", "--id", "p", "--action", "A", "--owner", "O", "--target", "31/12/2024", "--root", str(started)
@@ -371,12 +397,25 @@ def test_new_quotes_what_yaml_would_misread(reg: RegisterDir) -> None:
 @settings(max_examples=300, deadline=None)
 @given(text=st.text())
 def test_a_value_is_written_so_that_every_yaml_reader_reads_it_back(text: str) -> None:
-    written = f"name: {scalar(text)}\n"
+    written = f"name: {plain_or_quoted(text)}\n"
     doc, problems = read_document("register/partnerships/x.yaml", written.encode("utf-8"))
     assert problems == []
     assert doc is not None
     assert doc.data.get("name") == text
     assert yaml.safe_load(written)["name"] == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text())
+def test_text_is_written_plain_or_as_the_import_writer_quotes_it(text: str) -> None:
+    # One YAML writer: `new` and `init` write what is not plain exactly as `import` does.
+    assert plain_or_quoted(text) in (text, quote(text))
+
+
+def test_a_principle_title_is_one_comment_line_in_a_new_assessment() -> None:
+    principle = Principle(id="p1", title="Terms of\nreference\u2028agreed")
+    text = assessment_skeleton("x", 2024, [principle]).text
+    assert "  p1:  # Terms of reference agreed\n" in text
 
 
 # --- schema -----------------------------------------------------------------------------

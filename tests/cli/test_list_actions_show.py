@@ -137,6 +137,8 @@ def test_actions_filters_and_latest_update(reg: RegisterDir) -> None:
         "plan": "council-wide",
         "id": "b",
         "partnership": None,
+        "issue": None,
+        "action": "B",
         "owner": "Director of Law",
         "target": "2024-05-01",
         "status": "planned",
@@ -238,3 +240,33 @@ def test_list_filters_read_enumerated_values_in_any_case(reg: RegisterDir, optio
     root = str(_harborough(reg).root)
     lower = _json("list", "--root", root, option, value.lower())["partnerships"]
     assert _json("list", "--root", root, option, value)["partnerships"] == lower
+
+
+def test_a_csv_cell_is_yes_or_no_for_a_boolean_whoever_writes_it() -> None:
+    from partreg.output.csv_safe import to_csv
+
+    assert to_csv(["a", "b", "c"], [[True, False, "=1"]]) == "a,b,c\nyes,no,'=1\n"
+
+
+def test_actions_data_formats_carry_the_action_and_its_issue(reg: RegisterDir) -> None:
+    reg.valid()
+    reg.plan(text="id: safer-streets\npartnership: safer-streets\nactions:\n  - id: 1\n    issue: No data sharing\n"
+             "    action: Renew the agreement\n    owner: A Smith\n    target: 2030-01-01\n")  # fmt: skip
+    root = str(reg.root)
+    [listed] = _json("actions", "--root", root, "--today", "2024-01-01")["actions"]
+    assert (listed["issue"], listed["action"]) == ("No data sharing", "Renew the agreement")
+    ran = invoke("actions", "--root", root, "--format", "csv", "--today", "2024-01-01")
+    [row] = list(csv.DictReader(io.StringIO(ran.stdout)))
+    assert (row["issue"], row["action"]) == ("No data sharing", "Renew the agreement")
+    assert list(row)[:5] == ["plan", "id", "partnership", "issue", "action"]
+
+
+def test_list_writes_a_whole_number_of_hours_as_a_whole_number(reg: RegisterDir) -> None:
+    root = str(_harborough(reg).root)
+    document = _json("list", "--root", root, "--tag", "llep")
+    assert sorted(p["officer_hours_per_month"] for p in document["partnerships"]) == [8, 96]
+    assert document["totals"]["officer_hours_per_month"] == 104
+    ran = invoke("list", "--root", root, "--tag", "llep", "--format", "json")
+    assert '"officer_hours_per_month": 104,' in ran.stdout and '"officer_hours_per_month": 8,' in ran.stdout
+    listed = list(csv.DictReader(io.StringIO(invoke("list", "--root", root, "--format", "csv").stdout)))
+    assert sorted(r["officer_hours_per_month"] for r in listed) == ["2.5", "8", "96"]

@@ -191,3 +191,28 @@ def test_status_as_of_a_revision_names_its_commit(reg: RegisterDir) -> None:
     work_tree = json.loads(invoke("status", "--root", root, "--format", "json").stdout)
     assert work_tree["revision"] is None
     assert "Git commit" not in invoke("status", "--root", root).stdout
+
+
+def test_the_register_read_at_a_revision_carries_its_short_commit(reg: RegisterDir) -> None:
+    from partreg import api
+
+    reg.valid()
+    make_repo(reg.root)
+    commit = commit_all(reg.root, "Register for 2023")
+    at_head = api.load_register(reg.root, revision="HEAD")
+    assert at_head.revision_label == commit
+    assert at_head.revision is not None and at_head.revision.startswith(commit)
+    assert api.load_register(reg.root).revision_label is None
+
+
+@pytest.mark.parametrize("output_format", ["standard", "json", "csv"])
+def test_status_for_a_year_nobody_was_assessed_in_exits_2(reg: RegisterDir, output_format: str) -> None:
+    """Every row would be unrated: the year is a mistake, as for `report --year`."""
+    reg.valid()
+    ran = invoke("status", "--root", str(reg.root), "--year", "1999", "--format", output_format)
+    assert ran.exit_code == 2
+    assert ran.stdout == ""
+    assert ran.stderr == (
+        "partreg: error: no partnership has an assessment for 1999\n"
+        "  hint: the register has assessments for 2023; give --year 2023\n"
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
@@ -262,3 +263,51 @@ def test_with_no_commits_changed_since_says_so(reg: RegisterDir) -> None:
     make_repo(_register(reg).root)
     ran = run_subprocess("validate", "--changed-since", "HEAD", cwd=reg.root)
     _one_error_line(ran, "partreg: error: the repository has no commits yet")
+
+
+# --- the same check from the library, as a notebook or another hook calls it ------------------------
+
+
+def test_validate_paths_checks_files_as_the_command_does(reg: RegisterDir) -> None:
+    from partreg import api
+
+    _register(reg)
+    bad, plan = reg.root / "register/partnerships/bad.yaml", reg.root / "register/actions/council-plan.yaml"
+    register, result = api.validate_paths(reg.root, [plan, str(bad)], today=date(2024, 6, 1))
+    assert {(p.path, p.code) for p in result.problems} == {("register/partnerships/bad.yaml", "S001")}
+    assert (result.errors, result.files) == (1, 2)
+    assert register.partnership("safer-streets") is not None  # the plan's partnership, read as a neighbour
+    _, selected = api.validate_paths(reg.root, [bad], selection=api.Selection(ignore=("S",)))
+    assert selected.problems == []
+
+
+def test_validate_paths_since_a_revision(reg: RegisterDir) -> None:
+    from partreg import api
+
+    _repo(_register(reg))
+    reg.partnership(text="id: safer-streets\nname: Safer Streets Board\nstatutory: yes\nsignificant: yes\n")
+    _, result = api.validate_paths(str(reg.root), changed_since="HEAD", today=date(2024, 6, 1))
+    assert [(p.path, p.code) for p in result.problems] == [("register/partnerships/safer-streets.yaml", "S002")]
+    assert result.files == 3
+
+
+@pytest.mark.parametrize(
+    ("files", "changed_since", "message"),
+    [
+        (["register/partnerships/bad.yaml"], "HEAD", "give FILES or --changed-since, not both"),
+        (None, None, "give FILES or --changed-since"),
+        (["README.md"], None, "README.md: not a register file"),
+    ],
+)
+def test_validate_paths_that_cannot_run(
+    reg: RegisterDir, monkeypatch: pytest.MonkeyPatch, files: list[str] | None, changed_since: str | None, message: str
+) -> None:
+    from partreg import api
+    from partreg.errors import PartregError
+
+    _repo(_register(reg))
+    (reg.root / "README.md").write_text("# Register\n", encoding="utf-8")
+    monkeypatch.chdir(reg.root)
+    with pytest.raises(PartregError) as raised:
+        api.validate_paths(files=files, changed_since=changed_since)
+    assert str(raised.value) == message

@@ -240,3 +240,14 @@ def test_direction_compares_with_the_latest_earlier_year_that_was_rated(reg: Reg
     (status,) = statuses(register, 2023)
     assert status.governance_direction == "improved"  # red in 2022
     assert status.performance_direction == "unchanged"  # amber in 2021; 2022 rated none
+
+
+def test_a_partnership_the_council_has_left_shows_only_for_years_it_was_assessed(reg: RegisterDir) -> None:
+    reg.partnership(
+        "x", text="id: x\nname: X Board\nstatus: dissolved\nstatutory: no\nsignificant: yes\nlead_officer: A\n"
+    )
+    reg.assessment("x", 2023, rated("green", "green"))
+    register = load_register(reg.root)
+    assert [row.partnership.id for row in statuses(register, 2023)] == ["x"]  # on the register then
+    assert statuses(register, 2024) == []
+    assert [row.partnership.id for row in statuses(register, 2024, include_left=True)] == ["x"]

@@ -79,7 +79,7 @@ def test_since_adds_the_changes_appendix(tmp_path: Path) -> None:
     reg = _repo(tmp_path)
     text = _report(reg.root, "md", "--since", "v2023").decode("utf-8")
     assert "## Changes since the last report (" in text
-    assert "Safer Streets Board: governance green → amber (reason: amber as declared (Board lapsed)" in text
+    assert "Safer Streets Board (2023): governance green → amber (reason: amber as declared (Board lapsed)" in text
 
 
 def test_since_a_revision_after_the_one_reported_on_exits_2(tmp_path: Path) -> None:

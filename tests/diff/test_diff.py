@@ -3,136 +3,25 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from partreg import api
+from partreg.diff import revisions
 from partreg.diff.changes import KINDS, PHRASES, Change, ChangeSet
 from partreg.errors import PartregError
 from partreg.load.source import Source
-from partreg.model.register import Register
-from tests.support.git import commit_all, git, make_repo
+from partreg.model.register import Register, build_partial
+from tests.support.diffing import PLAN, SAFER_2023, TODAY, changes, edit, short
+from tests.support.git import commit_all, git
 from tests.support.registers import RegisterDir
 
-# The helper commits everything on 2024-01-15 (tests/support/git.py), so that is when v2023 was current.
-TODAY = date(2024, 2, 1)
 LATER = date(2024, 6, 1)  # action safer-streets#2 (target 2024-03-31) is overdue by then
 
 SAFER = "Safer Streets Board"
 TEES = "Tees Valley Combined Authority"
 HERITAGE = "Heritage Forum"
 PLAN_PATH = "register/actions/safer-streets.yaml"
-
-SAFER_STREETS = """\
-id: safer-streets
-name: Safer Streets Board
-statutory: yes
-significant: yes
-lead_officer: A Smith
-resources:
-  officer_hours_per_month: 10
-  financial_contribution: "£8,000"
-"""
-
-TEES_VALLEY = """\
-id: tees-valley
-name: Tees Valley Combined Authority
-statutory: yes
-significant: yes
-lead_officer: B Jones
-"""
-
-HERITAGE_FORUM = """\
-id: heritage-forum
-name: Heritage Forum
-statutory: no
-significant: no
-lead_officer: C Brown
-"""
-
-SAFER_2023 = """\
-partnership: safer-streets
-year: 2023
-assessed_on: 2023-11-30
-principles:
-  A: {rating: green}
-  B: {rating: green}
-governance:
-  rating: green
-performance:
-  rating: green
-"""
-
-TEES_2023 = """\
-partnership: tees-valley
-year: 2023
-assessed_on: 2023-11-30
-governance:
-  rating: green
-performance:
-  rating: green
-"""
-
-# Action 3 was already overdue when v2023 was tagged, so A004 and A005 hold on both sides of every diff.
-PLAN = """\
-id: safer-streets
-partnership: safer-streets
-title: Safer Streets improvement plan
-actions:
-  - id: "1"
-    action: Agree a code of conduct
-    owner: Head of Legal
-    target: 2030-12-31
-  - id: "2"
-    action: Review the terms of reference
-    owner: Head of Policy
-    target: 2024-03-31
-    status: in-progress
-    updates:
-      - {date: 2023-12-01, text: Draft circulated}
-  - id: "3"
-    action: Publish the risk register
-    owner: Head of Risk
-    target: 2023-12-31
-    status: in-progress
-"""
-
-
-def build_register(root: Path) -> RegisterDir:
-    """Three partnerships, two 2023 assessments and one action plan, committed and tagged `v2023`."""
-    reg = RegisterDir(root)
-    make_repo(root)
-    reg.partnership("safer-streets", SAFER_STREETS)
-    reg.partnership("tees-valley", TEES_VALLEY)
-    reg.partnership("heritage-forum", HERITAGE_FORUM)
-    reg.assessment("safer-streets", 2023, SAFER_2023)
-    reg.assessment("tees-valley", 2023, TEES_2023)
-    reg.plan("safer-streets", PLAN)
-    commit_all(root, "Register for 2023")
-    git(root, "tag", "v2023")
-    return reg
-
-
-def edit(reg: RegisterDir, relative: str, old: str, new: str) -> None:
-    """Replace `old` (which must be there, once) with `new` in register/<relative>."""
-    path = reg.root / "register" / relative
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} is not in {relative} exactly once"
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
-def short(reg: RegisterDir, revision: str) -> str:
-    return git(reg.root, "rev-parse", "--short", revision)
-
-
-def changes(reg: RegisterDir, old: str | None = None, new: str | None = None, today: date = TODAY) -> list[Change]:
-    return api.diff(reg.root, old, new, today=today).sorted()
-
-
-@pytest.fixture
-def repo(tmp_path: Path) -> RegisterDir:
-    return build_register(tmp_path)
 
 
 # --- the base register, and no change --------------------------------------------------------------
@@ -311,7 +200,7 @@ def test_a_governance_rating_change_is_told_with_its_declared_reason(repo: Regis
     assert result.sorted() == [
         Change(
             "rating-changed", subject, SAFER,
-            "Safer Streets Board: governance green → amber (reason: amber as declared (the chair resigned "
+            "Safer Streets Board (2023): governance green → amber (reason: amber as declared (the chair resigned "
             "mid-year); computed green: all 2 principles rated green)",
             "governance", "green", "amber",
         ),
@@ -332,7 +221,7 @@ def test_a_computed_rating_change_follows_a_principle_rating(repo: RegisterDir) 
     subject, name = "2023/safer-streets", "Safer Streets Board (2023)"
     assert changes(repo) == [
         Change("rating-changed", subject, SAFER,
-               "Safer Streets Board: governance green → red (reason: red: principle B rated red)",
+               "Safer Streets Board (2023): governance green → red (reason: red: principle B rated red)",
                "governance", "green", "red"),
         Change("field-changed", subject, name, "Safer Streets Board (2023): issue (none) → No chair.",
                "issue", None, "No chair."),
@@ -344,8 +233,10 @@ def test_a_computed_rating_change_follows_a_principle_rating(repo: RegisterDir) 
 def test_a_new_assessment_for_2024(repo: RegisterDir) -> None:
     repo.assessment("safer-streets", 2024, SAFER_2023.replace("2023", "2024").replace("2024-11-30", "2024-01-20"))
     assert changes(repo) == [
-        Change("assessment-added", "2024/safer-streets", SAFER, "Safer Streets Board: 2024 assessment added")
-    ]
+        Change("assessment-added", "2024/safer-streets", SAFER,
+               "Safer Streets Board: 2024 assessment added: governance green, performance green",
+               new={"governance": "green", "performance": "green"}),
+    ]  # fmt: skip
 
 
 def test_a_declared_reason_changed_alone_is_a_field_change(repo: RegisterDir) -> None:
@@ -385,7 +276,8 @@ def test_a_policy_change_that_moves_a_computed_rating_is_told(repo: RegisterDir)
         Change("policy-changed", "policy", "Policy", "Policy: rag.performance.green_at 0.8 → 0.9",
                "rag.performance.green_at", 0.8, 0.9),
         Change("rating-changed", "2023/tees-valley", TEES,
-               "Tees Valley Combined Authority: performance green → amber (reason: amber: 4 of 5 KPIs on target (80%))",
+               "Tees Valley Combined Authority (2023): performance green → amber "
+               "(reason: amber: 4 of 5 KPIs on target (80%))",
                "performance", "green", "amber"),
         Change("finding-introduced", path, path, f"{path}:7:3: G002 error {message}", "G002", None, message),
     ]  # fmt: skip
@@ -542,7 +434,7 @@ def test_a_finding_introduced_then_fixed(repo: RegisterDir) -> None:
     commit_all(repo.root, "Tees Valley governance amber")
     rated = Change(
         "rating-changed", "2023/tees-valley", TEES,
-        "Tees Valley Combined Authority: governance green → amber "
+        "Tees Valley Combined Authority (2023): governance green → amber "
         "(reason: amber as declared; not computed: no principle ratings recorded)",
         "governance", "green", "amber",
     )  # fmt: skip
@@ -575,14 +467,13 @@ def test_a_broken_file_that_did_not_change_is_not_read(repo: RegisterDir, monkey
     commit_all(repo.root, "New lead officer")
 
     read: list[set[str]] = []
-    real = api.load_partial
 
     def spy(source: Source, paths: set[str], *args: object, **kwargs: object) -> Register:
-        register = real(source, paths)
+        register = build_partial(source, paths)
         read.append({d.path for d in register.documents()} | {p.path for p in register.problems})
         return register
 
-    monkeypatch.setattr(api, "load_partial", spy)
+    monkeypatch.setattr(revisions, "build_partial", spy)
     assert changes(repo, "HEAD~1", "HEAD") == [
         Change("field-changed", "safer-streets", SAFER, "Safer Streets Board: lead_officer A Smith → D Green",
                "lead_officer", "A Smith", "D Green"),

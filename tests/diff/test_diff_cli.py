@@ -6,20 +6,13 @@ import json
 from pathlib import Path
 from typing import Any
 
-import pytest
-
-from tests.diff.test_diff import build_register, edit, short
 from tests.support.cli import Ran, invoke, run_subprocess
+from tests.support.diffing import edit, short
 from tests.support.git import commit_all, git
 from tests.support.registers import RegisterDir
 
 DAY = "2024-02-01"
 CHANGE_KEYS = {"kind", "subject", "name", "field", "old", "new", "text"}
-
-
-@pytest.fixture
-def repo(tmp_path: Path) -> RegisterDir:
-    return build_register(tmp_path)
 
 
 def diff(reg: RegisterDir, *args: str) -> Ran:
@@ -46,7 +39,7 @@ def change_the_register(reg: RegisterDir) -> None:
 
 
 RATING_TEXT = (
-    "Safer Streets Board: governance green → amber (reason: amber as declared (the chair resigned mid-year); "
+    "Safer Streets Board (2023): governance green → amber (reason: amber as declared (the chair resigned mid-year); "
     "computed green: all 2 principles rated green)"
 )
 

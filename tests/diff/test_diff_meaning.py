@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -15,8 +13,9 @@ from partreg import api
 from partreg.diff.changes import Change
 from partreg.errors import PartregError
 from partreg.output.changes import as_markdown
-from tests.diff.test_diff import TODAY, build_register, changes, edit
+from partreg.render.markdown import escape_outside_code
 from tests.support.cli import run_subprocess
+from tests.support.diffing import TODAY, build_register, changes, edit
 from tests.support.git import commit_all, git, make_repo
 from tests.support.registers import RegisterDir
 
@@ -27,11 +26,6 @@ ACTION_1 = """  - id: "1"
     owner: Head of Legal
     target: 2030-12-31
 """
-
-
-@pytest.fixture
-def repo(tmp_path: Path) -> RegisterDir:
-    return build_register(tmp_path)
 
 
 def _action_1_status(repo: RegisterDir, status: str) -> None:
@@ -187,8 +181,8 @@ def test_an_assessment_and_a_plan_that_cannot_be_read_remove_nothing(repo: Regis
     for relative in ("assessments/2023/safer-streets.yaml", PLAN):
         path = repo.root / "register" / relative
         path.write_text(path.read_text(encoding="utf-8") + "  bad: : :\n", encoding="utf-8")
-    # Only findings: the Y001s, and the unread plan's overdue warnings gone with it.
-    assert {c.kind for c in changes(repo)} == {"finding-introduced", "finding-fixed"}
+    # Only the Y001s: the unread plan's overdue warnings are out of sight, not fixed.
+    assert {c.kind for c in changes(repo)} == {"finding-introduced"}
 
 
 # --- 7. the Markdown comment stays one bullet per change, and mentions nobody ----------------------
@@ -204,6 +198,11 @@ def test_multi_line_text_and_mentions_stay_inert_in_markdown(repo: RegisterDir) 
         f"- {SAFER}: purpose (none) → Line one # Injected heading - fake bullet cc @\u200bcouncil-team"
     ]
     assert "@council-team" not in text
+
+
+def test_a_mention_in_a_code_span_is_left_as_written() -> None:
+    # GitHub never links a mention inside a code span, and a zero-width space there would show.
+    assert escape_outside_code("`a@b` cc @team *x*", mentions=False) == "`a@b` cc @\u200bteam \\*x\\*"
 
 
 # --- 8. policy settings are changes of their own ----------------------------------------------------
@@ -234,19 +233,10 @@ def test_principles_are_matched_by_id(repo: RegisterDir) -> None:
 # --- 5. two commits are judged on their own dates, not on the real date -----------------------------
 
 
-def _commit_on(root: Path, message: str, day: str) -> None:
-    stamp = f"{day}T10:00:00+00:00"
-    env = {**os.environ, "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp}
-    env |= {"GIT_AUTHOR_NAME": "A", "GIT_AUTHOR_EMAIL": "a@x.invalid", "GIT_COMMITTER_NAME": "A"}
-    env |= {"GIT_COMMITTER_EMAIL": "a@x.invalid"}
-    for args in (["add", "-A"], ["commit", "-q", "-m", message]):
-        subprocess.run(["git", *args], cwd=root, check=True, capture_output=True, env=env)
-
-
 def test_two_commits_are_judged_on_the_new_commits_date(repo: RegisterDir) -> None:
     # Action 2's target (2024-03-31) moves to 2024-06-30 in a commit of 2024-02-01: not overdue then.
     edit(repo, PLAN, "target: 2024-03-31", "target: 2024-06-30")
-    _commit_on(repo.root, "Move action 2 out", "2024-02-01")
+    commit_all(repo.root, "Move action 2 out", when="2024-02-01")
     git(repo.root, "tag", "v2024-02")
     result = api.diff(repo.root, "v2023", "v2024-02")  # no `today`: the real date is years later
     assert [c.kind for c in result.sorted()] == ["action-retargeted"]
@@ -296,7 +286,7 @@ def test_with_no_commits_diff_says_so(tmp_path: Path) -> None:
 
 def test_a_report_appendix_since_a_tag_judges_the_revision_on_its_date(repo: RegisterDir) -> None:
     edit(repo, PLAN, "target: 2024-03-31", "target: 2024-06-30")
-    _commit_on(repo.root, "Move action 2 out", "2024-02-01")
+    commit_all(repo.root, "Move action 2 out", when="2024-02-01")
     git(repo.root, "tag", "v2024-02")
     register = api.load_register(repo.root, revision="v2024-02")
     text = api.report(register, output_format="md", since="v2023").decode("utf-8")

@@ -3,21 +3,15 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
-import typer
-from typer.testing import CliRunner
 
-from partreg.cli.log import log
 from partreg.diff.history import HistoryEntry, partnership_history
 from partreg.errors import PartregError
-from tests.support.cli import Ran
-from tests.support.git import make_repo
+from tests.support.cli import invoke
+from tests.support.git import commit_all, make_repo
 from tests.support.registers import PARTNERSHIP, RegisterDir
 
 TVCA = "tees-valley-combined-authority"
@@ -64,24 +58,6 @@ actions:
 """
 
 
-def commit_as(root: Path, message: str, author: str, when: str) -> str:
-    """Commit everything as `author` on day `when` (YYYY-MM-DD); the full commit id."""
-    stamp = f"{when}T10:00:00+00:00"
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": author,
-        "GIT_AUTHOR_EMAIL": "officer@council.invalid",
-        "GIT_COMMITTER_NAME": author,
-        "GIT_COMMITTER_EMAIL": "officer@council.invalid",
-        "GIT_AUTHOR_DATE": stamp,
-        "GIT_COMMITTER_DATE": stamp,
-    }
-    for args in (["add", "-A"], ["commit", "-q", "-m", message]):
-        subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True, env=env)
-    done = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, check=True, env=env)
-    return done.stdout.strip()
-
-
 def _assessment(rating: str, reason: str | None = None, issue: str | None = None) -> str:
     return ASSESSMENT.format(
         rating=rating,
@@ -99,48 +75,32 @@ def history_repo(reg: RegisterDir) -> RegisterDir:
     reg.write(f"assessments/2023/{TVCA}.yaml", _assessment("green"))
     reg.write(f"actions/{TVCA}.yaml", PLAN.format(status=""))
     reg.partnership("safer-streets")
-    commit_as(reg.root, "Add the 2023 register", "Alice Clerk", "2023-01-10")
+    commit_all(reg.root, "Add the 2023 register", author="Alice Clerk", when="2023-01-10")
 
     reason = "Internal audit found no risk register"
     issue = "No risk register in place"
     reg.write(f"assessments/2023/{TVCA}.yaml", _assessment("amber", reason=reason, issue=issue))
-    commit_as(reg.root, "Lower TVCA governance after the audit", "Bob Auditor", "2023-03-01")
+    commit_all(reg.root, "Lower TVCA governance after the audit", author="Bob Auditor", when="2023-03-01")
 
     reg.partnership("safer-streets", text=PARTNERSHIP.format(id="safer-streets", name="Safer Streets").replace(
         "A Smith", "B Jones"))  # fmt: skip
     reg.write("actions/community-safety.yaml", OTHER_PLAN)
-    commit_as(reg.root, "New lead officer for Safer Streets", "Carol Officer", "2023-04-01")
+    commit_all(reg.root, "New lead officer for Safer Streets", author="Carol Officer", when="2023-04-01")
 
     reg.write(f"actions/{TVCA}.yaml", PLAN.format(status="    status: complete\n    completed: 2023-05-01\n"))
-    commit_as(reg.root, "TVCA code of conduct agreed", "Carol Officer", "2023-05-02")
+    commit_all(reg.root, "TVCA code of conduct agreed", author="Carol Officer", when="2023-05-02")
 
     text = PARTNERSHIP.format(id=TVCA, name="Tees Valley Combined Authority (TVCA)") + "status: dissolved\n"
     reg.partnership(TVCA, text=text)
-    commit_as(reg.root, "[bold]TVCA[/bold] wound up", "Dan Director", "2023-06-01")
+    commit_all(reg.root, "[bold]TVCA[/bold] wound up", author="Dan Director", when="2023-06-01")
 
     reg.write("actions/tvca-audit.yaml", AUDIT_PLAN)
-    commit_as(reg.root, "Audit follow-up plan for TVCA", "Eve Auditor", "2023-07-01")
+    commit_all(reg.root, "Audit follow-up plan for TVCA", author="Eve Auditor", when="2023-07-01")
     return reg
 
 
 def _history(reg: RegisterDir, field: str | None = None) -> list[HistoryEntry]:
     return partnership_history(reg.root, TVCA, field, today=TODAY)
-
-
-def _app() -> typer.Typer:
-    app = typer.Typer()
-    app.command("log")(log)
-
-    @app.callback()
-    def options() -> None:
-        """A stand-in for the partreg app."""
-
-    return app
-
-
-def invoke_log(*args: str) -> Ran:
-    result = CliRunner().invoke(_app(), ["log", *args], env={"NO_COLOR": "1", "COLUMNS": "200"})
-    return Ran(result.exit_code, result.stdout, result.stderr)
 
 
 def test_history_is_newest_first_with_who_and_why(history_repo: RegisterDir) -> None:
@@ -186,8 +146,40 @@ def test_status_change_action_completion_and_root_commit(history_repo: RegisterD
 
 def test_field_governance_keeps_only_governance_changes(history_repo: RegisterDir) -> None:
     entries = _history(history_repo, field="governance")
-    assert [e.commit.author for e in entries] == ["Bob Auditor"]
-    assert [(c.kind, c.field) for c in entries[0].changes] == [("rating-changed", "governance")]
+    # The assessment Alice added set the first governance rating: for an audit, that is a rating change too.
+    assert [(e.commit.author, [(c.kind, c.field) for c in e.changes]) for e in entries] == [
+        ("Bob Auditor", [("rating-changed", "governance")]),
+        ("Alice Clerk", [("assessment-added", None)]),
+    ]
+    added = entries[1].changes[0]
+    assert added.text == (
+        "Tees Valley Combined Authority (TVCA): 2023 assessment added: governance green, performance green"
+    )
+    assert added.new == {"governance": "green", "performance": "green"}
+
+
+def test_field_performance_keeps_the_ratings_a_new_assessment_sets(history_repo: RegisterDir) -> None:
+    entries = _history(history_repo, field="performance")
+    assert [(e.commit.author, [c.kind for c in e.changes]) for e in entries] == [("Alice Clerk", ["assessment-added"])]
+    # An area's own fields are not set by the assessment as a whole: only the ratings it sets are.
+    assert _history(history_repo, field="governance.reason") == []
+
+
+def test_rating_changes_name_their_assessment_year(history_repo: RegisterDir) -> None:
+    reg = history_repo
+    reg.write(f"assessments/2024/{TVCA}.yaml", _assessment("amber", issue="Minutes late").replace("2023", "2024"))
+    commit_all(reg.root, "TVCA 2024 assessment", author="Fay Lead", when="2023-08-01")
+    reg.write(f"assessments/2024/{TVCA}.yaml", _assessment("green").replace("2023", "2024"))
+    commit_all(reg.root, "TVCA 2024 governance green", author="Gil Audit", when="2023-09-01")
+    told = [(e.commit.author, [c.text for c in e.changes]) for e in _history(reg, field="governance")]
+    name = "Tees Valley Combined Authority (TVCA)"
+    # Read top to bottom, two years' ratings are never one rating flipping back.
+    assert [(author, texts[0].split(" (reason")[0]) for author, texts in told] == [
+        ("Gil Audit", f"{name} (2024): governance amber → green"),
+        ("Fay Lead", f"{name}: 2024 assessment added: governance amber, performance green"),
+        ("Bob Auditor", f"{name} (2023): governance green → amber"),
+        ("Alice Clerk", f"{name}: 2023 assessment added: governance green, performance green"),
+    ]
 
 
 def test_field_status_keeps_status_changes(history_repo: RegisterDir) -> None:
@@ -199,12 +191,13 @@ def test_field_status_keeps_status_changes(history_repo: RegisterDir) -> None:
 
 
 def test_json_shape(history_repo: RegisterDir) -> None:
-    ran = invoke_log(TVCA, "--root", str(history_repo.root), "--field", "governance", "--format", "json")
+    ran = invoke("log", TVCA, "--root", str(history_repo.root), "--field", "governance", "--format", "json")
     assert ran.exit_code == 0, ran.stdout + ran.stderr
     document: dict[str, Any] = json.loads(ran.stdout)
     assert document["partnership"] == TVCA
     assert document["version"] == 1
-    [entry] = document["entries"]
+    entry, first_rated = document["entries"]
+    assert [c["kind"] for c in first_rated["changes"]] == ["assessment-added"]
     assert set(entry) == {"commit", "short", "date", "author", "subject", "changes"}
     assert (entry["author"], entry["subject"]) == ("Bob Auditor", "Lower TVCA governance after the audit")
     assert entry["date"].startswith("2023-03-01")
@@ -221,19 +214,19 @@ def test_json_shape(history_repo: RegisterDir) -> None:
 
 def test_standard_and_markdown_show_git_text_as_text(history_repo: RegisterDir) -> None:
     root = str(history_repo.root)
-    ran = invoke_log(TVCA, "--root", root, "--field", "status", "--today", "2024-01-31")
+    ran = invoke("log", TVCA, "--root", root, "--field", "status", "--today", "2024-01-31")
     assert ran.exit_code == 0, ran.stderr
     assert "[bold]TVCA[/bold] wound up" in ran.stdout  # not read as markup
     assert "Dan Director" in ran.stdout
     assert "status active → dissolved" in ran.stdout
-    ran = invoke_log(TVCA, "--root", root, "--format", "md", "--field", "status")
+    ran = invoke("log", TVCA, "--root", root, "--format", "md", "--field", "status")
     assert ran.exit_code == 0, ran.stderr
     assert "\\[bold\\]TVCA\\[/bold\\] wound up" in ran.stdout
     assert "· Dan Director" in ran.stdout
 
 
 def test_unknown_partnership_cannot_run_and_suggests_an_id(history_repo: RegisterDir) -> None:
-    ran = invoke_log("tees-valey-combined-authority", "--root", str(history_repo.root))
+    ran = invoke("log", "tees-valey-combined-authority", "--root", str(history_repo.root))
     assert ran.exit_code == 2
     assert "no commit touches a partnership `tees-valey-combined-authority`" in ran.stderr
     assert f"did you mean `{TVCA}`?" in ran.stderr
@@ -244,19 +237,19 @@ def test_unknown_partnership_cannot_run_and_suggests_an_id(history_repo: Registe
 
 def test_a_field_with_no_changes_is_an_empty_history_not_an_error(history_repo: RegisterDir) -> None:
     assert _history(history_repo, field="purpose") == []
-    ran = invoke_log(TVCA, "--root", str(history_repo.root), "--field", "purpose")
+    ran = invoke("log", TVCA, "--root", str(history_repo.root), "--field", "purpose")
     assert ran.exit_code == 0
     assert "No changes to tees-valley-combined-authority (field purpose)" in ran.stdout
 
 
 def test_outside_a_git_repository_cannot_run(reg: RegisterDir) -> None:
     reg.valid()
-    ran = invoke_log("safer-streets", "--root", str(reg.root))
+    ran = invoke("log", "safer-streets", "--root", str(reg.root))
     assert ran.exit_code == 2
     assert "is not in a Git repository" in ran.stderr
 
 
 def test_bad_format_cannot_run(history_repo: RegisterDir) -> None:
-    ran = invoke_log(TVCA, "--root", str(history_repo.root), "--format", "csv")
+    ran = invoke("log", TVCA, "--root", str(history_repo.root), "--format", "csv")
     assert ran.exit_code == 2
     assert "--format" in ran.stderr

@@ -8,8 +8,8 @@ import pytest
 
 from partreg.diff.history import partnership_history
 from partreg.errors import PartregError
-from tests.diff.test_log import commit_as, invoke_log
-from tests.support.git import git, make_repo
+from tests.support.cli import invoke
+from tests.support.git import commit_all, git, make_repo
 from tests.support.registers import PARTNERSHIP, RegisterDir
 
 TODAY = date(2024, 1, 31)
@@ -33,12 +33,12 @@ def _renamed(reg: RegisterDir) -> RegisterDir:
     """TVCA added, its lead officer changed, then its id changed from the long one to `tvca`."""
     make_repo(reg.root)
     reg.partnership(OLD, text=MINOR.format(id=OLD, name=NAME))
-    commit_as(reg.root, "Add TVCA", "Alice Clerk", "2023-01-10")
+    commit_all(reg.root, "Add TVCA", author="Alice Clerk", when="2023-01-10")
     reg.partnership(OLD, text=MINOR.format(id=OLD, name=NAME).replace("A Smith", "B Jones"))
-    commit_as(reg.root, "New lead officer", "Bob Officer", "2023-02-01")
+    commit_all(reg.root, "New lead officer", author="Bob Officer", when="2023-02-01")
     (reg.root / f"register/partnerships/{OLD}.yaml").unlink()
     reg.partnership(NEW, text=MINOR.format(id=NEW, name=NAME).replace("A Smith", "B Jones"))
-    commit_as(reg.root, "Shorter id for TVCA", "Carol Clerk", "2023-03-01")
+    commit_all(reg.root, "Shorter id for TVCA", author="Carol Clerk", when="2023-03-01")
     return reg
 
 
@@ -64,14 +64,14 @@ def test_the_old_id_names_the_new_one_rather_than_removed(reg: RegisterDir) -> N
 def test_a_merge_commit_does_not_repeat_the_branch(reg: RegisterDir) -> None:
     make_repo(reg.root)
     reg.partnership(NEW, text=MINOR.format(id=NEW, name=NAME))
-    commit_as(reg.root, "Add TVCA", "Alice Clerk", "2023-01-10")
+    commit_all(reg.root, "Add TVCA", author="Alice Clerk", when="2023-01-10")
     git(reg.root, "checkout", "-q", "-b", "feature")
     reg.partnership(NEW, text=MINOR.format(id=NEW, name=NAME).replace("A Smith", "B Jones"))
-    commit_as(reg.root, "New lead officer", "Bob Officer", "2023-02-01")
+    commit_all(reg.root, "New lead officer", author="Bob Officer", when="2023-02-01")
     git(reg.root, "checkout", "-q", "main")
     # Main moves on in a file that could be TVCA's (any plan can name it), so the merge differs from both parents.
     reg.plan("other", PLAN.format(id="other", partnership="other", status="planned"))
-    commit_as(reg.root, "Another plan", "Alice Clerk", "2023-02-02")
+    commit_all(reg.root, "Another plan", author="Alice Clerk", when="2023-02-02")
     git(reg.root, "merge", "-q", "--no-ff", "-m", "Merge feature", "feature")
     assert len(git(reg.root, "rev-parse", "HEAD^@").split()) == 2
     assert [author for author, _ in _told(reg, NEW)] == ["Bob Officer", "Alice Clerk"]
@@ -81,10 +81,10 @@ def test_field_actions_keeps_action_changes(reg: RegisterDir) -> None:
     make_repo(reg.root)
     reg.partnership(NEW, text=MINOR.format(id=NEW, name=NAME))
     reg.plan("tvca-audit", PLAN.format(id="tvca-audit", partnership=NEW, status="planned"))
-    commit_as(reg.root, "Add TVCA", "Alice Clerk", "2023-01-10")
+    commit_all(reg.root, "Add TVCA", author="Alice Clerk", when="2023-01-10")
     reg.plan("tvca-audit", PLAN.format(id="tvca-audit", partnership=NEW, status="cancelled"))
     reg.partnership(NEW, text=MINOR.format(id=NEW, name=NAME).replace("A Smith", "B Jones"))
-    commit_as(reg.root, "Audit action dropped; new lead officer", "Bob Officer", "2023-02-01")
+    commit_all(reg.root, "Audit action dropped; new lead officer", author="Bob Officer", when="2023-02-01")
     assert _told(reg, NEW, "actions") == [
         ("Bob Officer", [f"{NAME}: action tvca-audit#1 cancelled (was planned)"]),
         ("Alice Clerk", [f"{NAME}: action tvca-audit#1 added: Agree a code of conduct (target 2030-12-31)"]),
@@ -96,7 +96,7 @@ def test_a_field_that_is_no_field_cannot_run(reg: RegisterDir, field: str, sugge
     _renamed(reg)
     with pytest.raises(PartregError, match=f"`{field}` is not a field"):
         partnership_history(reg.root, NEW, field, today=TODAY)
-    ran = invoke_log(NEW, "--root", str(reg.root), "--field", field)
+    ran = invoke("log", NEW, "--root", str(reg.root), "--field", field)
     assert ran.exit_code == 2
     assert ran.stderr.splitlines() == [
         f"partreg: error: --field: `{field}` is not a field of the register",
@@ -112,8 +112,8 @@ def test_nested_fields_are_fields(reg: RegisterDir, field: str) -> None:
 def test_mentions_in_markdown_notify_nobody(reg: RegisterDir) -> None:
     make_repo(reg.root)
     reg.partnership(NEW, text=MINOR.format(id=NEW, name="Board @council-team"))
-    commit_as(reg.root, "Add it for @someone", "Alice Clerk", "2023-01-10")
-    ran = invoke_log(NEW, "--root", str(reg.root), "--format", "md")
+    commit_all(reg.root, "Add it for @someone", author="Alice Clerk", when="2023-01-10")
+    ran = invoke("log", NEW, "--root", str(reg.root), "--format", "md")
     assert ran.exit_code == 0, ran.stderr
     assert "@council-team" not in ran.stdout and "@someone" not in ran.stdout
     assert "@\u200bcouncil-team" in ran.stdout and "@\u200bsomeone" in ran.stdout

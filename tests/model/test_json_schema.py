@@ -8,6 +8,7 @@ of unquoted values, against what the schema's module docstring promises.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import typing
@@ -278,6 +279,14 @@ EDGE_TEXTS = [
 def test_edge_texts_are_judged_alike(name: str) -> None:
     wrong = [text for text in EDGE_TEXTS if parser_accepts(name, text) != schema_accepts(SCHEMAS[name], text)]
     assert wrong == []
+
+
+def test_text_refuses_the_control_characters_validate_refuses() -> None:
+    """Both are built from the one class in model/values.py."""
+    control = re.compile(f"[{values.CONTROL_CHARACTER_CLASS}]")
+    refused = [code for code in range(0x100) if not schema_accepts(SCHEMAS["text"], f"a{chr(code)}b")]
+    assert refused == [code for code in range(0x100) if control.fullmatch(chr(code))]
+    assert refused == [code for code in range(0x100) if not parser_accepts("text", f"a{chr(code)}b")]
 
 
 NEAR = st.text(alphabet="0123456789-/.,£+ eEyYnNtrufalsoigmbdRG\u212a\t", max_size=16)

@@ -6,20 +6,26 @@ means; each rejected form with the words the user is shown, where the words matt
 
 from __future__ import annotations
 
+import re
 import typing
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
 import pytest
-from pydantic import BeforeValidator
+from pydantic import AfterValidator, BeforeValidator
 from pydantic_core import PydanticCustomError
 
 from partreg.model import values
 from partreg.model.values import (
+    CONTROL_CHARACTER,
+    CONTROL_CHARACTER_CLASS,
     DATE_HINT,
+    MAX_DIGITS,
+    Text,
     choice,
     integer_between,
+    number_between,
     parse_bool,
     parse_date,
     parse_integer,
@@ -40,7 +46,7 @@ def parser_of(annotated: object) -> Parser:
     raise AssertionError(f"{annotated!r} has no BeforeValidator")
 
 
-def validator_func(validator: BeforeValidator) -> Parser:
+def validator_func(validator: BeforeValidator | AfterValidator) -> Parser:
     return typing.cast(Parser, validator.func)
 
 
@@ -240,6 +246,35 @@ def test_integer_between_rejects_outside(text: str) -> None:
 def test_integer_between_rejects_text_as_not_a_number() -> None:
     exc = rejection(validator_func(integer_between(1, 5)), "high")
     assert exc.message() == "`high` is not a whole number"
+
+
+@pytest.mark.parametrize("number", [0, 0.5, 1])
+def test_number_between_keeps_a_number_in_the_range(number: float) -> None:
+    assert validator_func(number_between(0, 1, "a share"))(number) == number
+
+
+@pytest.mark.parametrize(("number", "shown"), [(1.5, "1.5"), (-0.25, "-0.25"), (367, "367")])
+def test_number_between_rejects_outside_in_the_words_of_integer_between(number: float, shown: str) -> None:
+    exc = rejection(validator_func(number_between(0, 1, "a share")), number)
+    assert exc.type == "range"
+    assert exc.message() == f"`{shown}` is outside 0 to 1"
+    assert hint_of(exc) == "write a share from 0 to 1"
+
+
+@pytest.mark.parametrize(
+    ("parser", "longest", "written"),
+    [
+        (parse_integer, "9" * MAX_DIGITS, int("9" * MAX_DIGITS)),
+        (parse_number, "9" * MAX_DIGITS + "." + "9" * MAX_DIGITS, float("9" * MAX_DIGITS + "." + "9" * MAX_DIGITS)),
+        (parse_money, "£999" + ",999" * ((MAX_DIGITS - 3) // 3), Decimal("9" * MAX_DIGITS)),
+        (parse_money, "9" * MAX_DIGITS, Decimal("9" * MAX_DIGITS)),
+    ],
+)
+def test_the_digit_limit_is_max_digits_in_every_number_parser(parser: Parser, longest: str, written: object) -> None:
+    """The patterns and the messages name one limit: MAX_DIGITS digits are kept, one more is refused."""
+    assert parser(longest) == written
+    exc = rejection(parser, "1" + longest.lstrip("£"))
+    assert f"more than the {MAX_DIGITS} allowed" in exc.message()
 
 
 # --- numbers --------------------------------------------------------------------------
@@ -500,3 +535,16 @@ def test_text_with_a_control_character_is_refused(text: str, code_point: str) ->
 @pytest.mark.parametrize("text", ["Tab\there", "two\nlines", "crlf\r\nline", "Café – “CA” 😀", "non\xa0breaking"])
 def test_text_keeps_tabs_line_breaks_and_printable_characters(text: str) -> None:
     assert parser_of(values.Text)(text) == text.strip()
+
+
+def test_text_refuses_exactly_the_control_character_class() -> None:
+    """One definition of the control characters (model/json_schema.py builds its text pattern from it too)."""
+    parse = parser_of(Text)
+    control = re.compile(f"[{CONTROL_CHARACTER_CLASS}]")
+    for code in range(0x100):
+        char = chr(code)
+        if control.fullmatch(char):
+            assert rejection(parse, f"a{char}b").type == CONTROL_CHARACTER, hex(code)
+        else:
+            assert parse(f"a{char}b") == f"a{char}b", hex(code)
+    assert not any(control.fullmatch(char) for char in "\t\n\r ")  # tab and line breaks are text

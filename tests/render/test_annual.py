@@ -220,7 +220,7 @@ def test_annual_docx_tables_cell_by_cell() -> None:
         "Set outcome focused objectives",
         "2009-01-31",
         "Head of Economic Development",
-        "OVERDUE: Planned",
+        "Overdue: Planned",
     ]
     waste_ratings, waste_activities = tables[8:10]
     assert [row[2] for row in cells(waste_ratings)[1:]] == ["↑ Improved", "↑ Improved"]
@@ -245,8 +245,8 @@ def test_bundled_register_says_not_recorded_gracefully() -> None:
     assert summary["value_for_money"] == {"high": 0, "medium": 0, "low": 0, "not_assessed": 12}
     assert summary["high_performers"] == []
     text = make(REPO, 2023, MIDDLESBROUGH_DAY, "md").decode("utf-8")
-    assert "Value for money was not recorded for any significant partnership in 2023." in text
-    assert "Not recorded." in text
+    assert "Value for money was not assessed for any significant partnership in 2023." in text
+    assert "Not assessed." in text
     document = Document(io.BytesIO(make(REPO, 2023, MIDDLESBROUGH_DAY, "docx")))
     assert cells(document.tables[1])[1] == ["Significant partnerships", "0", "0", "0", "12"]
 

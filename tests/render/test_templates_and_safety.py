@@ -265,3 +265,23 @@ def test_the_purpose_says_how_many_partnerships_were_assessed(reg: RegisterDir) 
     assert (
         "self-assessment for 1 of the 2 partnerships on the register for 2023; the others are shown as unrated" in text
     )
+
+
+def test_no_paper_is_made_from_a_register_with_errors(reg: RegisterDir, tmp_path: Path) -> None:
+    reg.partnership()
+    reg.assessment(text="partnership: safer-streets\nyear: 2023\ngovernance: {rating: red}\n")  # red, no issue
+    ran = run_subprocess("report", "--root", str(reg.root), "-o", str(tmp_path / "paper.md"))
+    assert ran.exit_code == 1
+    assert "register/assessments/2023/safer-streets.yaml:" in ran.stderr and " G002 error " in ran.stderr
+    assert "partreg: error: the register has 1 error(s) in 1 file(s); no paper is made from it\n" in ran.stderr
+    assert not (tmp_path / "paper.md").exists()
+
+
+def test_an_output_name_that_names_no_format_exits_2(reg: RegisterDir, tmp_path: Path) -> None:
+    _register(reg)
+    ran = run_subprocess("report", "--root", str(reg.root), "-o", str(tmp_path / "paper.txt"))
+    assert ran.exit_code == 2
+    assert ran.stderr.startswith(
+        f"partreg: error: cannot tell the report format from the output name {tmp_path / 'paper.txt'}"
+    )
+    assert not (tmp_path / "paper.txt").exists()

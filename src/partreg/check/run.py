@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from partreg.check.rule import Context
-from partreg.check.rules import ALL_RULES
+from partreg.check.rules import ALL_RULES, BY_CODE
 from partreg.errors import PartregError
 from partreg.model.register import Register
 from partreg.problems import Problem, Severity
@@ -27,8 +28,9 @@ class Selection:
         return chosen and not code.startswith(self.ignore) if self.ignore else chosen
 
 
-def parse_codes(text: str | None, option: str) -> tuple[str, ...]:
-    """`Y,S001` -> ("Y", "S001"); a malformed code cannot run."""
+def parse_codes(text: str | None, option: str, known: Iterable[str] = BY_CODE) -> tuple[str, ...]:
+    """`Y,S001` -> ("Y", "S001"). A malformed code cannot run, nor can one that starts no `known` code:
+    it would silently select or ignore nothing."""
     if not text:
         return ()
     codes = tuple(part.strip().upper() for part in text.split(",") if part.strip())
@@ -38,6 +40,9 @@ def parse_codes(text: str | None, option: str) -> tuple[str, ...]:
                 f"{option}: `{code}` is not a rule code or prefix",
                 "write a family letter and up to three digits, e.g. S or S001; see `partreg rules`",
             )
+    for code in codes:
+        if not any(rule_code.startswith(code) for rule_code in known):
+            raise PartregError(f"{option}: no rule code starts with `{code}`", "run `partreg rules` to list the codes")
     return codes
 
 

@@ -34,6 +34,15 @@ def actions(
         chosen = data_format(output_format)
         day = parse_today(today)
         register = load(root)
+        plans = sorted(entry.record.id for entry in register.plans)
+        if plan is not None and plan not in plans:
+            import difflib
+
+            from partreg.errors import PartregError
+
+            close = difflib.get_close_matches(plan, plans, n=1)
+            hint = f"did you mean `{close[0]}`?" if close else f"the plans are: {', '.join(plans) or 'none yet'}"
+            raise PartregError(f"no action plan `{plan}` in the register", hint)
         wanted = ActionFilter(overdue, due_soon, owner, plan)
         facts = [fact for fact in action_facts(register, day) if wanted.matches(fact)]
         if chosen == "json":

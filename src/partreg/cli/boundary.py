@@ -27,11 +27,9 @@ def run(command: Callable[[], int], *, debug: bool) -> None:
     except RegisterErrors as exc:
         from partreg.output.problems import parsable_line
 
-        files = len({p.path for p in exc.problems})
         sys.stderr.write("".join(parsable_line(p) + "\n" for p in exc.problems))
         sys.stderr.write(
-            f"partreg: error: {files} register file(s) have errors and cannot be read, so the output "
-            "would leave their records out\n  hint: fix the errors above (`partreg validate` shows each "
+            f"partreg: error: {exc.message}\n  hint: fix the errors above (`partreg validate` shows each "
             "in its source), then run again\n"
         )
         raise typer.Exit(EXIT_PROBLEMS) from None

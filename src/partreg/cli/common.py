@@ -1,6 +1,7 @@
 """Steps every reading command shares: load with progress, and say when files were skipped."""
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,8 +13,15 @@ if TYPE_CHECKING:
 DATA_FORMATS = ("standard", "json", "csv")
 
 
-def load(root: Path | None, revision: str | None = None, *, allow_errors: bool = False) -> "Register":
-    """The register (at `revision`, when given), with progress on a terminal.
+def load(
+    root: Path | None,
+    revision: str | None = None,
+    *,
+    allow_errors: bool = False,
+    only: Iterable[str] | None = None,
+) -> "Register":
+    """The register (at `revision`, when given; only the folders `only`, when given), with progress
+    on a terminal.
 
     A file that cannot be read stops the command (its output would quietly leave the record
     out), unless `allow_errors`: then a note says how many files were left out.
@@ -22,12 +30,12 @@ def load(root: Path | None, revision: str | None = None, *, allow_errors: bool =
     from partreg.output import progress
 
     with progress.counting("Reading register files") as tick:
-        register = api.load_register(root, revision=revision, on_file=tick)
-    return complete(register, allow_errors=allow_errors)
+        register = api.load_register(root, revision=revision, on_file=tick, only=only)
+    return require_readable(register, allow_errors=allow_errors)
 
 
-def complete(register: "Register", *, allow_errors: bool = False) -> "Register":
-    """`register`, when every file of it could be read; see `load`."""
+def require_readable(register: "Register", *, allow_errors: bool = False) -> "Register":
+    """`register`, when every file of it could be read (else RegisterErrors); see `load`."""
     from partreg.errors import RegisterErrors
     from partreg.problems import Severity
 
@@ -46,25 +54,3 @@ def data_format(value: str) -> str:
 
 def write(text: str) -> None:
     sys.stdout.write(text)
-
-
-def register_path(root: Path, file: Path) -> str | None:
-    """`file` (relative to the current folder, or absolute) as a root-relative path with `/`,
-    or None when it is outside the root."""
-    import os
-
-    # The folder is resolved (the root is), the file itself is not: a symlink must stay one, to be reported.
-    absolute = Path(os.path.normpath(file.absolute()))
-    try:
-        return (absolute.parent.resolve() / absolute.name).relative_to(root).as_posix()
-    except ValueError:
-        return None
-
-
-def is_register_file(path: str) -> bool:
-    """A YAML file under register/ that a full run would read (hidden folders are skipped)."""
-    from partreg.load.layout import REGISTER_DIR, is_yaml
-
-    parts = path.split("/")
-    hidden = any(part.startswith(".") for part in parts[1:-1])
-    return len(parts) >= 2 and parts[0] == REGISTER_DIR and is_yaml(parts[-1]) and not hidden

@@ -22,7 +22,7 @@ def partnership_ids(ctx: typer.Context, incomplete: str) -> list[str]:
 
     given = ctx.params.get("root")
     try:
-        root = find_root(explicit=Path(given)) if given else find_root()
+        root = find_root(explicit=given or None)
     except (PartregError, OSError):  # no register here, or the current folder has gone
         return []
     return [pid for pid in listed_ids(root) if pid.startswith(incomplete)]

@@ -21,16 +21,20 @@ def diff(
     """Show what changed between two revisions of the register, record by record, not line by line.
 
     Policy settings old → new; partnerships added, removed, renamed or dissolved; field changes
-    old → new; rating changes with the new reason; new assessments; actions added, completed,
-    cancelled, reopened, started, re-targeted or newly overdue; new updates; problems introduced
-    or fixed. Records are matched by id, KPIs and representatives by name, and lists of text as
-    sets, so reordering a list is no change. A file that cannot be read is never added or removed:
-    its problem is told instead.
+    old → new; rating changes with the assessment's year and the new reason; new assessments with
+    the ratings they set; actions added, completed, cancelled, reopened, started, re-targeted or
+    newly overdue; new updates; problems introduced or fixed. Records are matched by id, KPIs and
+    representatives by name, and lists of text as sets, so reordering a list is no change. A
+    renamed partnership's assessments, plans and problems move with it. A file that cannot be read
+    is never added or removed, and its problems are not fixed: its own problem is told instead.
 
-    The new side is judged on its own day: a commit on its commit date, the work tree on today,
-    either on --today when given. An action is newly overdue when it is overdue then and was not on
-    the old commit's date. Problems on both sides are judged on the new side's day, so a problem is
-    introduced or fixed by the change, not by time. The JSON format is in docs/diff-json.md.
+    Between two commits, each side is judged on its own commit date (--today replaces the new
+    side's), so `diff A B` says the same on any day. Against the work tree, both sides are judged on
+    one day, --today or today: a pull request's diff shows what the edit changes, not what time did
+    since the last commit. An action is newly overdue when it is overdue on the new side's day and
+    was not on the old side's. Problems on both sides are judged on the new side's day, so a problem
+    is introduced or fixed by the change, not by time; one still there with another date in its
+    message is neither. The JSON format is in docs/diff-json.md.
 
     When the work tree has no register/ folder (it was deleted, say), the register is read from
     Git: the root is the nearest folder, from the current one (or --root) up to the top of the
@@ -44,12 +48,13 @@ def diff(
     def command() -> int:
         import sys
 
-        from partreg import api
+        from partreg.diff.revisions import diff_revisions
         from partreg.output import changes as formats
         from partreg.output.console import make_console
 
         chosen = choose(output_format, ("standard", "md", "json"), "--format")
-        changes = api.diff(root, old, new, today=parse_today(today))
+        # Without --today each side keeps its own day (see above), so the real date is not forced on it.
+        changes = diff_revisions(root, old, new, today=parse_today(today) if today is not None else None)
         if chosen == "json":
             sys.stdout.write(formats.as_json(changes))
         elif chosen == "md":

@@ -1,15 +1,12 @@
 """`partreg export`: the register as a spreadsheet or JSON, one row per record, with a flat header."""
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from partreg.cli.boundary import EXIT_OK, run
 from partreg.cli.options import Root, choose, debug_enabled
-
-if TYPE_CHECKING:
-    from partreg.model.register import Register
 
 
 def export(
@@ -40,7 +37,7 @@ def export(
     def command() -> int:
         import sys
 
-        from partreg.cli.common import write
+        from partreg.cli.common import load, write
         from partreg.errors import PartregError
         from partreg.output import export as formats
         from partreg.output.files import write_atomic
@@ -53,7 +50,8 @@ def export(
             raise PartregError("--format xlsx needs --output", "add --output register.xlsx")
         if output is not None and output.exists() and not force:
             raise PartregError(f"{output} already exists", "give --force to replace it, or choose another --output")
-        exported = formats.table(_load_kind(root, chosen_kind), chosen_kind, year)
+        # Only the kind's folder is read: no record refers across kinds in an export.
+        exported = formats.table(load(root, only=[chosen_kind]), chosen_kind, year)
         if chosen_format == "xlsx":
             data = formats.as_xlsx(exported)
         else:
@@ -68,21 +66,3 @@ def export(
         return EXIT_OK
 
     run(command, debug=debug_enabled(ctx))
-
-
-def _load_kind(root: Path | None, kind: str) -> "Register":
-    """Only the folder of the kind exported (no record refers across kinds in an export), with progress."""
-
-    from partreg.cli.common import complete
-    from partreg.load.layout import REGISTER_DIR, find_root
-    from partreg.load.worktree import WorkTree
-    from partreg.load.yaml_reader import DEFAULT_LIMITS
-    from partreg.model.register import build_register
-    from partreg.output import progress
-
-    found = find_root(explicit=root) if root is not None else find_root()
-    source = WorkTree(found, DEFAULT_LIMITS.max_bytes)
-    wanted = {path for path in source.paths() if path.startswith(f"{REGISTER_DIR}/{kind}/")}
-    with progress.counting("Reading register files") as tick:
-        register = build_register(found, source.files(wanted), DEFAULT_LIMITS, tick)
-    return complete(register)

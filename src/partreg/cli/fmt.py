@@ -45,7 +45,7 @@ def fmt(ctx: typer.Context, files: Files = None, check: Check = False, root: Roo
         from partreg.load.worktree import SourceFile, WorkTree
         from partreg.load.yaml_reader import DEFAULT_LIMITS
 
-        found = find_root(explicit=root) if root is not None else find_root()
+        found = find_root(explicit=root)
         chosen = _chosen(found, files) if files else None
         changed: list[tuple[str, bytes]] = []
         refused = 0
@@ -107,8 +107,8 @@ def _summarise(changed: int, refused: int, *, check: bool) -> None:
 
 def _chosen(root: Path, files: list[Path]) -> set[str]:
     """FILES as root-relative paths, keeping those a full run would format (YAML under register/)."""
-    from partreg.cli.common import is_register_file, register_path
     from partreg.errors import PartregError
+    from partreg.load.layout import is_register_file, register_path
 
     chosen = set()
     for file in files:

@@ -54,12 +54,13 @@ def import_(
         import sys
 
         from partreg import api
+        from partreg.output.importing import as_json, as_standard
 
         chosen = choose(output_format, FORMATS, "--format")
         result = api.import_spreadsheet(
             file, root=root, sheet=sheet, mapping=mapping, dry_run=dry_run, partial=partial, update=update
         )
-        sys.stdout.write(result.as_json() if chosen == "json" else result.standard())
+        sys.stdout.write(as_json(result) if chosen == "json" else as_standard(result))
         return EXIT_PROBLEMS if result.problems else EXIT_OK
 
     run(command, debug=debug_enabled(ctx))

@@ -55,7 +55,7 @@ def list_partnerships(
         )
         register = load(root)
         shown_year = year if year is not None else latest_year(register) or 0
-        rows = [row for row in statuses(register, shown_year) if wanted.matches(row)]
+        rows = [row for row in statuses(register, shown_year, include_left=True) if wanted.matches(row)]
         total = totals(rows)
         if chosen == "json":
             write(formats.as_json(rows, total))

@@ -16,8 +16,9 @@ def log(
         typer.Option(
             "--field",
             help=(
-                "Only changes to this field, e.g. governance (its rating and governance.*), performance, status,"
-                " or actions (every change to its actions). A name that is no field cannot run."
+                "Only changes to this field, e.g. governance (its rating, as set by a new assessment or changed,"
+                " and governance.*), performance, status, or actions (every change to its actions)."
+                " A name that is no field cannot run."
             ),
             show_default=False,
         ),
@@ -30,8 +31,9 @@ def log(
 
     For each commit that changed the partnership's file, its assessments or its action plans:
     the date, the author, the commit subject, and what changed, told as `partreg diff` tells it
-    (rating changes with their reason, status changes, actions completed, problems introduced or
-    fixed). Each commit is judged on its own date, or on --today if that is earlier.
+    (rating changes with their reason and the assessment's year, new assessments with the ratings
+    they set, status changes, actions completed, problems introduced or fixed). Each commit is
+    judged on its own date, or on --today if that is earlier.
 
     A renamed partnership's history goes on under its old id, before the commit that renamed it.
     Merge commits are left out: each change is shown once, under the commit (and author) that

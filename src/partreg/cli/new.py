@@ -10,6 +10,8 @@ from partreg.cli.completion import partnership_ids
 from partreg.cli.options import Root, debug_enabled
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from partreg.model.policy import Principle
     from partreg.render.skeletons import Skeleton
 
@@ -72,7 +74,11 @@ def new_partnership(
             }
         )
         skeleton = partnership_skeleton(
-            _text(partnership_id, "Partnership id (lower-case words joined by hyphens, e.g. safer-streets)"),
+            _text(
+                partnership_id,
+                "Partnership id (lower-case words joined by hyphens, e.g. safer-streets)",
+                check=id_answer,
+            ),
             _text(name, "Name"),
             _text(lead_officer, "Lead officer"),
             statutory=_yes(statutory, "Is it required by law (statutory)?"),
@@ -104,7 +110,7 @@ def new_assessment(
 
         found = _root(root)
         _require({"--partnership": partnership, "--year": year})
-        chosen = _text(partnership, "Partnership id")
+        chosen = _text(partnership, "Partnership id", check=_listed_partnership_answer(found))
         _check_partnership(found, chosen)
         register_year = year if year is not None else int(typer.prompt("Register year (e.g. 2024)", type=int))
         _create(found, assessment_skeleton(chosen, register_year, _principles(found)), "assessment")
@@ -147,7 +153,9 @@ def new_plan(
             _text(target, "Its target date (YYYY-MM-DD, or ongoing)"),
         )
         _create(
-            found, plan_skeleton(_text(chosen_id, "Plan id (e.g. the partnership's id)"), partnership, first), "plan"
+            found,
+            plan_skeleton(_text(chosen_id, "Plan id (e.g. the partnership's id)", check=id_answer), partnership, first),
+            "plan",
         )
         return EXIT_OK
 
@@ -181,8 +189,39 @@ def _require(given: dict[str, object]) -> None:
         )
 
 
-def _text(value: str | None, question: str) -> str:
-    return value if value is not None else str(typer.prompt(question))
+def _text(value: str | None, question: str, check: "Callable[[str], str] | None" = None) -> str:
+    """The flag's value, else the answer typed at the prompt; `check` refuses a bad answer as it is
+    typed (raising `typer.BadParameter`), and the question is asked again: no other answer is lost."""
+    return value if value is not None else str(typer.prompt(question, value_proc=check))
+
+
+def id_answer(text: str) -> str:
+    """An id typed at the prompt: a slug, as FORMAT.md requires of ids and file names."""
+    import re
+
+    from partreg.model.values import SLUG_PATTERN
+
+    answer = text.strip()
+    if not re.fullmatch(SLUG_PATTERN, answer):
+        raise typer.BadParameter(
+            f"`{answer}` is not an id: write lower-case letters, digits and single hyphens, e.g. safer-streets"
+        )
+    return answer
+
+
+def _listed_partnership_answer(root: Path) -> "Callable[[str], str]":
+    """A partnership id typed at the prompt, which must be in the register (as `_check_partnership` says)."""
+    from partreg.errors import PartregError
+
+    def check(text: str) -> str:
+        answer = text.strip()
+        try:
+            _check_partnership(root, answer)
+        except PartregError as exc:
+            raise typer.BadParameter(f"{exc.message}; {exc.hint}") from None
+        return answer
+
+    return check
 
 
 def _yes(value: bool | None, question: str) -> bool:

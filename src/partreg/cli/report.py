@@ -56,9 +56,10 @@ def report(
 
         from partreg import api
         from partreg.compute.status import latest_year
-        from partreg.errors import PartregError
+        from partreg.errors import PartregError, RegisterErrors
         from partreg.output import progress
         from partreg.output.files import write_atomic
+        from partreg.problems import Severity
         from partreg.render.report import FORMATS, KINDS, default_output_name
 
         chosen_kind = choose(kind, tuple(KINDS), "--kind")
@@ -66,12 +67,24 @@ def report(
         day = parse_today(today)
         previous_day = parse_date(previous, "--previous") if previous is not None else None
         register = load(root, as_of)
+        # A paper from a register with errors (an amber rating with no issue, say) would mislead.
+        errors = [p for p in api.validate(register, today=day).problems if p.severity is Severity.ERROR]
+        if errors:
+            files = len({p.path for p in errors})
+            raise RegisterErrors(
+                errors, f"the register has {len(errors)} error(s) in {files} file(s); no paper is made from it"
+            )
         # The latest assessed year; a register with no assessments yet reports on this year.
         report_year = year if year is not None else (latest_year(register) or day.year)
         target = output or Path(default_output_name(chosen_kind, report_year, chosen_format))
         to_stdout = str(target) == "-"
         if not to_stdout and target.exists() and not force:
             raise PartregError(f"{target} already exists", "give --force to replace it, or choose another --output")
+        if chosen_kind == "actions" and previous_day is None:
+            sys.stderr.write(
+                "partreg: note: no --previous date, so the paper has no column for the position reported "
+                "to the last committee\n"
+            )
         with progress.steps(f"Rendering the {chosen_kind} report"):
             data = api.report(
                 register,
@@ -102,7 +115,12 @@ def _format(given: str | None, output: Path | None) -> str:
 
     suffix = output.suffix.lstrip(".").lower() if output is not None else ""
     if given is None:
-        return suffix if suffix in FORMATS else "docx"
+        if suffix and suffix not in FORMATS:
+            raise PartregError(
+                f"cannot tell the report format from the output name {output}",
+                "name the file .docx, .html or .md, or give --format",
+            )
+        return suffix or "docx"
     if suffix in FORMATS and suffix != given.lower():
         raise PartregError(
             f"--format {given} does not match the output file {output}", f"write --output with a .{given.lower()} name"

@@ -29,14 +29,20 @@ def show(
         from partreg.compute.listing import action_facts
         from partreg.compute.review import review_fact
         from partreg.compute.status import assessments_by_partnership, partnership_status
-        from partreg.errors import PartregError
+        from partreg.errors import PartregError, RegisterErrors
+        from partreg.load.layout import Kind
         from partreg.output import show as formats
         from partreg.output.console import make_console
+        from partreg.problems import Severity
 
         chosen = choose(output_format, ("standard", "json"), "--format")
         day = parse_today(today)
         register = load(root, allow_errors=True)
         partnership = register.partnership(partnership_id)
+        if partnership is None and partnership_id in register.unparsed_ids.get(Kind.PARTNERSHIP, set()):
+            # The file is there but cannot be read: its errors, not "no such partnership".
+            stem = f"/partnerships/{partnership_id}."
+            raise RegisterErrors([p for p in register.problems if stem in p.path and p.severity is Severity.ERROR])
         if partnership is None:
             known = [entry.record.id for entry in register.partnerships]
             needle = partnership_id.casefold()

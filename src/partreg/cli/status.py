@@ -27,17 +27,19 @@ def status(
 
     def command() -> int:
         from partreg import api
-        from partreg.load.git import GitRepo
+        from partreg.compute.status import require_assessed_year
         from partreg.output import status as formats
         from partreg.output.console import make_console
 
         chosen = data_format(output_format)
         day = parse_today(today)
         register = load(root, as_of)
+        if year is not None:
+            require_assessed_year(register, year)  # else every row would show unrated
         shown_year = api.report_year(register, year)
         rows = api.statuses(register, shown_year)
         # A table read --as-of a revision names its commit, so a reader can tell it from today's register.
-        revision = GitRepo(register.root).short(register.revision) if register.revision else None
+        revision = register.revision_label
         if chosen == "json":
             write(formats.as_json(shown_year, rows, revision))
         elif chosen == "csv":

@@ -1,27 +1,17 @@
 """`partreg validate`: every problem in the register, with its position, code and fix.
 
 With FILES (as pre-commit passes them) or `--changed-since REV`, only those files and their
-neighbours (the partnership, assessments and plans sharing a file stem, and the policy) are
-read: a large register is checked in the time its changed files take. The problems reported
-are those a full run finds in the changed files and in the records sharing their stem, so an
-assessment left naming a deleted or renamed partnership is caught; a changed policy checks
-every file. Deleted files count as changed: Git lists them for --changed-since, and with
-FILES the register files deleted since HEAD are added, as pre-commit never passes them.
+neighbours are read (`api.validate_paths`): a large register is checked in the time its
+changed files take.
 """
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from partreg.cli.boundary import EXIT_OK, EXIT_PROBLEMS, run
 from partreg.cli.options import Root, Today, choose, debug_enabled, parse_today
-
-if TYPE_CHECKING:
-    from datetime import date
-
-    from partreg.check.run import CheckResult, Selection
-    from partreg.model.register import Register
 
 Files = Annotated[
     list[Path] | None,
@@ -74,17 +64,16 @@ def validate(
         import sys
 
         from partreg import api
-        from partreg.check.run import Selection
-        from partreg.errors import PartregError
+        from partreg.check.run import Selection, parse_codes
         from partreg.output import problems as formats
 
         choose(output_format, formats.FORMATS, "--format")
-        selection = Selection(_known_codes(select, "--select"), _known_codes(ignore, "--ignore"))
+        selection = Selection(parse_codes(select, "--select"), parse_codes(ignore, "--ignore"))
         day = parse_today(today)
-        if files and changed_since is not None:
-            raise PartregError("give FILES or --changed-since, not both", "drop the file names or --changed-since")
         if files or changed_since is not None:
-            register, result = _check_some(root, files or [], changed_since, selection, day)
+            register, result = api.validate_paths(
+                root, files or None, changed_since=changed_since, selection=selection, today=day
+            )
         else:
             from partreg.output import progress
 
@@ -103,80 +92,3 @@ def validate(
         return EXIT_PROBLEMS if failed else EXIT_OK
 
     run(command, debug=debug_enabled(ctx))
-
-
-def _known_codes(text: str | None, option: str) -> tuple[str, ...]:
-    """The codes or prefixes given; one that matches no rule would silently select or ignore nothing."""
-    from partreg.check.rules import BY_CODE
-    from partreg.check.run import parse_codes
-    from partreg.errors import PartregError
-
-    codes = parse_codes(text, option)
-    for code in codes:
-        if not any(known.startswith(code) for known in BY_CODE):
-            raise PartregError(f"{option}: no rule code starts with `{code}`", "run `partreg rules` to list the codes")
-    return codes
-
-
-def _check_some(
-    root: Path | None, files: list[Path], changed_since: str | None, selection: "Selection", day: "date"
-) -> tuple["Register", "CheckResult"]:
-    """Read the chosen files and their neighbours; report the problems a full run would report in the
-    chosen files and in the files that refer to them (load/source.py `affected`)."""
-    from partreg import api
-    from partreg.check.run import CheckResult
-    from partreg.cli.common import is_register_file
-    from partreg.load.git import GitRepo
-    from partreg.load.layout import find_root
-    from partreg.load.source import affected
-    from partreg.load.worktree import WorkTree
-    from partreg.load.yaml_reader import DEFAULT_LIMITS
-
-    found = find_root(explicit=root) if root is not None else find_root()
-    if changed_since is not None:
-        repo = GitRepo(found)
-        # Deleted and renamed files are listed too: what still names them is checked.
-        candidates = repo.changed_paths(repo.resolve(changed_since), None)
-    else:
-        candidates = {_register_file(found, file) for file in files} | _deleted_files(found)
-    chosen = {path for path in candidates if is_register_file(path)}
-    source = WorkTree(found, DEFAULT_LIMITS.max_bytes)
-    register = api.load_partial(source, chosen)
-    result = api.validate(register, selection, day)
-    reported = affected(chosen, source.paths())
-    present = sum(1 for path in reported if (found / path).exists() or (found / path).is_symlink())
-    return register, CheckResult([problem for problem in result.problems if problem.path in reported], present)
-
-
-def _register_file(root: Path, file: Path) -> str:
-    """`file` as a root-relative path; a path that is not a register file cannot run (it would pass unread)."""
-    from partreg.cli.common import register_path
-    from partreg.errors import PartregError
-    from partreg.load.layout import REGISTER_DIR, is_yaml
-
-    if not (file.exists() or file.is_symlink()):
-        raise PartregError(
-            f"{file}: no such file", "check the path; FILES are register files, e.g. register/partnerships/<id>.yaml"
-        )
-    if file.is_dir() and not file.is_symlink():
-        raise PartregError(
-            f"{file}: is a folder", "give the files in it, or run `partreg validate` alone for the whole register"
-        )
-    path = register_path(root, file)
-    if path is None or path.split("/")[0] != REGISTER_DIR or not is_yaml(path):
-        raise PartregError(
-            f"{file}: not a register file", f"give YAML files under {root / REGISTER_DIR}, or --root another register"
-        )
-    return path
-
-
-def _deleted_files(root: Path) -> set[str]:
-    """Register files deleted or renamed since HEAD, as pre-commit never passes them: what still names
-    them (an assessment of a deleted partnership) is checked too. None outside Git."""
-    from partreg.errors import PartregError
-    from partreg.load.git import GitRepo
-
-    try:
-        return GitRepo(root).deleted_paths()
-    except PartregError:
-        return set()

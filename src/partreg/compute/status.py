@@ -13,7 +13,7 @@ from partreg.compute.ratings import UNASSESSED, Rating
 from partreg.compute.risk import RiskFact, risk_of
 from partreg.errors import PartregError
 from partreg.model.assessment import Assessment
-from partreg.model.partnership import Partnership
+from partreg.model.partnership import LEFT_STATUSES, Partnership
 from partreg.model.policy import Policy
 from partreg.model.register import Register
 
@@ -98,10 +98,20 @@ def _latest_rated(
     return governance, performance
 
 
-def statuses(register: Register, year: int) -> list[PartnershipStatus]:
-    """Every partnership, significant or not, in name order."""
+def statuses(register: Register, year: int, *, include_left: bool = False) -> list[PartnershipStatus]:
+    """Every partnership, significant or not, in name order; one the council has left (dissolved or
+    withdrawn) only for a year it was assessed in, as it was then on the register, unless `include_left`."""
     history = assessments_by_partnership(register)
-    partnerships = sorted((e.record for e in register.partnerships), key=lambda p: (name_order(p.name), p.id))
+    partnerships = sorted(
+        (
+            e.record
+            for e in register.partnerships
+            if include_left
+            or e.record.status not in LEFT_STATUSES
+            or any(a.year == year for a in history.get(e.record.id, []))
+        ),
+        key=lambda p: (name_order(p.name), p.id),
+    )
     return [partnership_status(p, history.get(p.id, []), year, register.policy) for p in partnerships]
 
 

@@ -1,5 +1,7 @@
 """Compare two registers record by record: partnerships by id, assessments by (year, partnership),
-actions by `<plan>#<id>`, the policy field by field, so reordering a list is never a change.
+actions by `<plan>#<id>`, the policy field by field, so reordering a list is never a change. A
+partnership whose id changed takes its assessments, plans and findings with it: they are matched
+across the rename, not told as added and removed.
 """
 
 from __future__ import annotations
@@ -7,16 +9,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from partreg.check.run import Selection, check_register
 from partreg.compute import ratings
 from partreg.diff.actions import action_changes
 from partreg.diff.changes import Change, ChangeSet
-from partreg.diff.fields import field_changes, flatten, same_body
-from partreg.load.layout import Kind, place
+from partreg.diff.fields import field_changes
+from partreg.diff.findings import finding_changes
+from partreg.diff.sides import Sides, broken_placements
+from partreg.load.layout import Kind
 from partreg.model.assessment import Assessment
 from partreg.model.partnership import LEFT_STATUSES, Partnership
 from partreg.model.register import Register
-from partreg.problems import Problem
 
 
 def compare_registers(
@@ -25,59 +27,31 @@ def compare_registers(
     """Every change from `old` to `new`, judged on `today`. `old_day` is when `old` was current
     (for "newly overdue"); lint findings on both sides are judged on `today`, so a finding is
     introduced or fixed by the change itself, not by the time between the two sides."""
-    changes = ChangeSet(old_label, new_label)
-    names = {e.record.id: e.record.name for e in [*old.partnerships, *new.partnerships]}
-    changes.changes += _policy(old, new)
-    changes.changes += _partnerships(old, new)
-    changes.changes += _assessments(old, new, names)
-    unreadable_plans = unreadable(old, Kind.PLAN) | unreadable(new, Kind.PLAN)
-    changes.changes += action_changes(old, new, names, today, old_day or today, unreadable_plans)
-    changes.changes += _findings(old, new, today)
-    return changes
+    sides = Sides(old, new, today, old_day or today)
+    told = [*_policy(sides), *_partnerships(sides), *_assessments(sides), *action_changes(sides)]
+    return ChangeSet(old_label, new_label, [*told, *finding_changes(sides)])
 
 
-def unreadable(register: Register, kind: Kind) -> set[str]:
-    """Ids of the files of `kind` that are there but were not typed: failing the schema (the id written
-    inside) or failing to load at all (the file stem, as FORMAT.md makes it equal to the id)."""
-    typed = {doc.path for doc in register.documents()}
-    broken = {place(p.path) for p in register.problems if p.path not in typed}
-    return register.unparsed_ids.get(kind, set()) | {placed.stem for placed in broken if placed.kind is kind}
-
-
-def _unreadable_assessments(register: Register) -> set[tuple[int, str]]:
-    typed = {doc.path for doc in register.documents()}
-    broken = {place(p.path) for p in register.problems if p.path not in typed}
-    return {
-        (int(placed.folder), placed.stem)
-        for placed in broken
-        if placed.kind is Kind.ASSESSMENT and placed.folder.isdigit()
-    }
-
-
-def _policy(old: Register, new: Register) -> Iterator[Change]:
+def _policy(sides: Sides) -> Iterator[Change]:
     """Policy settings old → new: every rating depends on them. A policy file that cannot be read on
     either side is told by its problem, not as a change to every default."""
-    if unreadable(old, Kind.POLICY) or unreadable(new, Kind.POLICY):
+    if sides.unreadable(Kind.POLICY):
         return
-    yield from field_changes("policy", "Policy", old.policy, new.policy, kind="policy-changed")
+    yield from field_changes("policy", "Policy", sides.old.policy, sides.new.policy, kind="policy-changed")
 
 
-def _partnerships(old: Register, new: Register) -> Iterator[Change]:
-    before = {e.record.id: e.record for e in old.partnerships}
-    after = {e.record.id: e.record for e in new.partnerships}
-    # A file that is there but cannot be read is not added or removed: its finding tells what is wrong.
-    broken = unreadable(old, Kind.PARTNERSHIP) | unreadable(new, Kind.PARTNERSHIP)
-    added = sorted(after.keys() - before.keys() - broken)
-    removed = sorted(before.keys() - after.keys() - broken)
-    renamed = _renames(before, after, added, removed)
-    for old_id, new_id in renamed.items():
+def _partnerships(sides: Sides) -> Iterator[Change]:
+    before = {e.record.id: e.record for e in sides.old.partnerships}
+    after = {e.record.id: e.record for e in sides.new.partnerships}
+    added, removed = sides.added_and_removed
+    for old_id, new_id in sides.renamed.items():
         name = after[new_id].name
         yield Change("partnership-renamed", new_id, name, f"{name}: id {old_id} → {new_id}", "id", old_id, new_id)
     for pid in added:
-        if pid not in renamed.values():
+        if pid not in sides.renamed.values():
             yield Change("partnership-added", pid, after[pid].name, f"{after[pid].name} added to the register")
     for pid in removed:
-        if pid not in renamed:
+        if pid not in sides.renamed:
             yield Change("partnership-removed", pid, before[pid].name, f"{before[pid].name} removed from the register")
     for pid in sorted(before.keys() & after.keys()):
         yield from _partnership_changes(pid, before[pid], after[pid])
@@ -93,77 +67,68 @@ def _partnership_changes(pid: str, was: Partnership, now: Partnership) -> Iterat
             yield change
 
 
-def _renames(
-    before: dict[str, Partnership], after: dict[str, Partnership], added: list[str], removed: list[str]
-) -> dict[str, str]:
-    """A removed and an added partnership that differ only in their id were renamed."""
-    renamed: dict[str, str] = {}
-    for old_id in removed:
-        body = flatten(before[old_id], skip=("id",))
-        match = next(
-            (
-                new_id
-                for new_id in added
-                if new_id not in renamed.values() and same_body(flatten(after[new_id], skip=("id",)), body)
-            ),
-            None,
-        )
-        if match is not None:
-            renamed[old_id] = match
-    return renamed
-
-
-def _assessments(old: Register, new: Register, names: dict[str, str]) -> Iterator[Change]:
-    before = {(e.record.year, e.record.partnership): e.record for e in old.assessments}
-    after = {(e.record.year, e.record.partnership): e.record for e in new.assessments}
-    broken = _unreadable_assessments(old) | _unreadable_assessments(new)
-    for key in sorted(after.keys() - before.keys() - broken):
-        year, pid = key
-        name = names.get(pid, pid)
-        yield Change("assessment-added", f"{year}/{pid}", name, f"{name}: {year} assessment added")
-    for key in sorted(before.keys() - after.keys() - broken):
-        year, pid = key
-        name = names.get(pid, pid)
+def _assessments(sides: Sides) -> Iterator[Change]:
+    # A renamed partnership's assessments are matched under its new id: they moved with it.
+    before = {(e.record.year, sides.new_id(e.record.partnership)): e.record for e in sides.old.assessments}
+    after = {(e.record.year, e.record.partnership): e.record for e in sides.new.assessments}
+    broken = {(year, sides.new_id(pid)) for year, pid in _unreadable_assessments(sides.old)}
+    broken |= _unreadable_assessments(sides.new)
+    for year, pid in sorted(after.keys() - before.keys() - broken):
+        yield _assessment_added(year, pid, after[(year, pid)], sides)
+    for year, pid in sorted(before.keys() - after.keys() - broken):
+        name = sides.names.get(pid, pid)
         yield Change("assessment-removed", f"{year}/{pid}", name, f"{name}: {year} assessment removed")
     for key in sorted(after.keys() & before.keys()):
-        year, pid = key
-        name = names.get(pid, pid)
-        rated = list(_rating_changes(f"{year}/{pid}", name, before[key], after[key], old, new))
-        yield from rated
-        # A declared rating's change is already told as a rating change, with its reason.
-        told = {f"{change.field}.{part}" for change in rated for part in ("rating", "reason")}
-        for change in field_changes(f"{year}/{pid}", f"{name} ({year})", before[key], after[key]):
-            if change.field not in told:
-                yield change
+        yield from _assessment_changes(key, before[key], after[key], sides)
 
 
-def _rating_changes(
-    subject: str, name: str, was: Assessment, now: Assessment, old: Register, new: Register
-) -> Iterator[Change]:
-    pairs = (
-        ("governance", ratings.governance(was, old.partnership(was.partnership), old.policy),
-         ratings.governance(now, new.partnership(now.partnership), new.policy)),
-        ("performance", ratings.performance(was, old.policy), ratings.performance(now, new.policy)),
-    )  # fmt: skip
-    for area, before, after in pairs:
-        if before.effective != after.effective:
-            moved = f"{before.effective or 'unrated'} → {after.effective or 'unrated'}"
-            text = f"{name}: {area} {moved} (reason: {after.reason})"
-            yield Change("rating-changed", subject, name, text, area, before.effective, after.effective)
+def _unreadable_assessments(register: Register) -> set[tuple[int, str]]:
+    """(year, partnership id) of each assessment file that is there but gave no record."""
+    return {
+        (int(placed.folder), placed.stem)
+        for placed in broken_placements(register)
+        if placed.kind is Kind.ASSESSMENT and placed.folder.isdigit()
+    }
 
 
-def _finding_key(problem: Problem) -> tuple[str, str, str]:
-    return (problem.path, problem.code, problem.message)
+def _assessment_added(year: int, pid: str, now: Assessment, sides: Sides) -> Change:
+    """A new assessment, with the ratings it sets: for an audit they are rating changes like any other."""
+    name = sides.names.get(pid, pid)
+    rated = {area: rating.effective for area, rating in _ratings(now, sides.new).items()}
+    words = ", ".join(f"{area} {rating or 'unrated'}" for area, rating in rated.items())
+    return Change("assessment-added", f"{year}/{pid}", name, f"{name}: {year} assessment added: {words}", new=rated)
 
 
-def _findings(old: Register, new: Register, today: date) -> Iterator[Change]:
-    """Lint findings introduced or fixed, matched by file, code and message (lines move)."""
-    before = {_finding_key(p): p for p in check_register(old, Selection(), today).problems}
-    after = {_finding_key(p): p for p in check_register(new, Selection(), today).problems}
-    for key in sorted(after.keys() - before.keys()):
-        p = after[key]
-        text = f"{p.path}:{p.line}:{p.col}: {p.code} {p.severity.value} {p.message}"
-        yield Change("finding-introduced", p.path, p.path, text, p.code, None, p.message)
-    for key in sorted(before.keys() - after.keys()):
-        p = before[key]
-        yield Change("finding-fixed", p.path, p.path, f"{p.path}: {p.code} fixed: {p.message}", p.code, p.message, None)
+def _assessment_changes(key: tuple[int, str], was: Assessment, now: Assessment, sides: Sides) -> Iterator[Change]:
+    year, pid = key
+    subject, name = f"{year}/{pid}", sides.names.get(pid, pid)
+    before, after = _ratings(was, sides.old), _ratings(now, sides.new)
+    rated = [
+        _rating_change(subject, name, area, before[area], after[area])
+        for area in before
+        if before[area].effective != after[area].effective
+    ]
+    yield from rated
+    # A declared rating's change is already told as a rating change, with its reason. `partnership` is
+    # what the two are matched by: it differs only when the assessment moved with a renamed partnership.
+    told = {f"{change.field}.{part}" for change in rated for part in ("rating", "reason")}
+    for change in field_changes(subject, f"{name} ({year})", was, now, skip=("partnership",)):
+        if change.field not in told:
+            yield change
+
+
+def _ratings(assessment: Assessment, register: Register) -> dict[str, ratings.Rating]:
+    """The assessment's governance and performance ratings, by the policy of its own side."""
+    partnership = register.partnership(assessment.partnership)
+    return {
+        "governance": ratings.governance(assessment, partnership, register.policy),
+        "performance": ratings.performance(assessment, register.policy),
+    }
+
+
+def _rating_change(subject: str, name: str, area: str, before: ratings.Rating, after: ratings.Rating) -> Change:
+    """Told with the assessment's year (`TVCA (2024): governance …`): two years' ratings are not one flipping."""
+    year = subject.partition("/")[0]
+    moved = f"{before.effective or 'unrated'} → {after.effective or 'unrated'}"
+    text = f"{name} ({year}): {area} {moved} (reason: {after.reason})"
+    return Change("rating-changed", subject, name, text, area, before.effective, after.effective)

@@ -62,16 +62,16 @@ def plain(value: Any) -> Any:
     return value
 
 
-def shown(value: Any) -> str:
+def as_words(value: Any) -> str:
     """A value as a reader writes it: yes/no, `a, b`, `name: X; role: member`; never Python's repr."""
     if value is None:
         return "(none)"
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, list):
-        return "; ".join(shown(item) for item in value) if value else "(empty)"
+        return "; ".join(as_words(item) for item in value) if value else "(empty)"
     if isinstance(value, dict):
-        return ", ".join(f"{key}: {shown(inner)}" for key, inner in value.items()) or "(empty)"
+        return ", ".join(f"{key}: {as_words(inner)}" for key, inner in value.items()) or "(empty)"
     return str(value)
 
 
@@ -84,7 +84,7 @@ def same_body(before: dict[str, Any], after: dict[str, Any]) -> bool:
 
 def _comparable(key: str, value: Any) -> Any:
     if key in UNORDERED and isinstance(value, list):
-        return Counter(shown(item) for item in value)
+        return Counter(as_words(item) for item in value)
     if key in KEYED and isinstance(value, list):
         return _by_key(value, KEYED[key][0])
     return value
@@ -122,14 +122,14 @@ def field_changes(
         elif key in KEYED and isinstance(was, list) and isinstance(now, list):
             yield from _keyed_changes(kind, subject, name, key, was, now)
         else:
-            yield Change(kind, subject, name, f"{name}: {key} {shown(was)} → {shown(now)}", key, was, now)
+            yield Change(kind, subject, name, f"{name}: {key} {as_words(was)} → {as_words(now)}", key, was, now)
 
 
 def _set_change(kind: str, subject: str, name: str, key: str, was: list[Any], now: list[Any]) -> Change:
     added = [item for item in now if item not in was]
     removed = [item for item in was if item not in now]
-    parts = [f"added {shown(added)}"] if added else []
-    parts += [f"removed {shown(removed)}"] if removed else []
+    parts = [f"added {as_words(added)}"] if added else []
+    parts += [f"removed {as_words(removed)}"] if removed else []
     return Change(kind, subject, name, f"{name}: {key} {'; '.join(parts)}", key, was, now)
 
 
@@ -141,7 +141,7 @@ def _keyed_changes(kind: str, subject: str, name: str, key: str, was: list[Any],
         field = f"{key}[{label}]"
         if old_item is None:
             yield Change(
-                kind, subject, name, f"{name}: {item_word} {label} added ({shown(new_item)})", field, None, new_item
+                kind, subject, name, f"{name}: {item_word} {label} added ({as_words(new_item)})", field, None, new_item
             )
         elif new_item is None:
             yield Change(kind, subject, name, f"{name}: {item_word} {label} removed", field, old_item, None)
@@ -152,10 +152,10 @@ def _keyed_changes(kind: str, subject: str, name: str, key: str, was: list[Any],
 def _item_changes(kind: str, subject: str, name: str, said: str, field: str, was: Any, now: Any) -> Iterator[Change]:
     """One change per field of a matched item (`KPI Crime: actual 10 → 12`); `said` names the item."""
     if not (isinstance(was, dict) and isinstance(now, dict)):
-        yield Change(kind, subject, name, f"{said}: {shown(was)} → {shown(now)}", field, was, now)
+        yield Change(kind, subject, name, f"{said}: {as_words(was)} → {as_words(now)}", field, was, now)
         return
     for inner in [*was, *(key for key in now if key not in was)]:
         old_value, new_value = was.get(inner), now.get(inner)
         if old_value != new_value:
-            text = f"{said}: {inner} {shown(old_value)} → {shown(new_value)}"
+            text = f"{said}: {inner} {as_words(old_value)} → {as_words(new_value)}"
             yield Change(kind, subject, name, text, f"{field}.{inner}", old_value, new_value)

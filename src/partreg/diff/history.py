@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import difflib
 import re
-import typing
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -26,16 +25,17 @@ from partreg.diff.changes import Change
 from partreg.diff.compare import compare_registers
 from partreg.errors import PartregError
 from partreg.load.git import Commit, GitRepo, GitRevision, no_commits
-from partreg.load.layout import REGISTER_DIR, YAML_SUFFIXES, Kind, find_root, place
+from partreg.load.layout import REGISTER_DIR, YAML_SUFFIXES, Kind, find_root, partnership_paths, place
 from partreg.load.source import listed_partnership_ids
 from partreg.load.worktree import SourceFile
 from partreg.load.yaml_reader import DEFAULT_LIMITS, Limits
 from partreg.model.assessment import Assessment
+from partreg.model.fields import Shape, fields_of
 from partreg.model.partnership import Partnership
 from partreg.model.plan import Action, ActionPlan
 from partreg.model.register import Register, build_partial
+from partreg.model.values import SLUG_PATTERN
 
-_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 _OWN_KINDS = (Kind.PARTNERSHIP, Kind.ASSESSMENT, Kind.PLAN)
 
 
@@ -83,10 +83,10 @@ def partnership_history(
     """
     if field is not None:
         check_field(field)
-    found = find_root(explicit=Path(root)) if root is not None else find_root()
+    found = find_root(explicit=root)
     repo = GitRepo(found)
     head = _head(repo)
-    if not _SLUG.fullmatch(partnership_id):
+    if not re.fullmatch(SLUG_PATTERN, partnership_id):
         raise _unknown(repo, head, partnership_id, limits)
     reading = _Reading(repo, found, today or date.today(), limits, on_commit)
     entries, known = reading.history(partnership_id, before=None, followed={partnership_id})
@@ -115,7 +115,7 @@ class _Reading:
         for commit in self.repo.commits_touching(pathspecs(partnership_id), before):
             if self.on_commit is not None:
                 self.on_commit()
-            day = min(_day_of(commit), self.today)
+            day = min(self.repo.commit_date(commit.sha), self.today)
             touched, changes = _commit_changes(self.repo, self.root, commit, partnership_id, day, self.limits)
             known = known or touched or bool(changes)
             if changes:
@@ -132,11 +132,14 @@ def concerns_field(change: Change, name: str) -> bool:
     """The change is to field `name` or inside it (`governance` covers `governance.reason`, and
     `performance.kpis` covers `performance.kpis[Crime].actual`).
 
-    A rating change's field is its area, so `governance` also covers governance rating changes.
+    A rating change's field is its area, so `governance` also covers governance rating changes, and
+    an assessment added covers the areas it rates.
     `actions` covers every change to one of the partnership's actions.
     """
     if name == ACTIONS_FIELD:
         return "#" in change.subject
+    if change.kind == "assessment-added" and isinstance(change.new, dict):
+        return name in change.new  # the ratings a new assessment sets
     return change.field is not None and (change.field == name or change.field.startswith((f"{name}.", f"{name}[")))
 
 
@@ -149,38 +152,33 @@ def check_field(name: str) -> None:
     raise PartregError(f"--field: `{name}` is not a field of the register", hint)
 
 
-def _field_names(model: type[BaseModel], prefix: str = "") -> Iterator[str]:
-    """Every dotted field name of a model, nested records included (`resources.financial_contribution`)."""
-    for name, info in model.model_fields.items():
+def _known_fields(model: type[BaseModel], prefix: str = "") -> tuple[set[str], set[str]]:
+    """(every dotted field name of a model, nested records included (`resources.financial_contribution`);
+    the prefixes of its mappings with free keys (`principles.`: a principle's id; `custom.`: the council's own))."""
+    names: set[str] = set()
+    free: set[str] = set()
+    for name, (shape, inner) in fields_of(model).items():
         dotted = f"{prefix}{name}"
-        yield dotted
-        for inner in _models_in(info.annotation):
-            yield from _field_names(inner, f"{dotted}.")
-
-
-def _models_in(annotation: object) -> Iterator[type[BaseModel]]:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        yield annotation
-    for argument in typing.get_args(annotation):
-        yield from _models_in(argument)
+        names.add(dotted)
+        if shape in (Shape.MODEL_DICT, Shape.FREE):
+            free.add(f"{dotted}.")
+        elif inner is not None:
+            inner_names, inner_free = _known_fields(inner, f"{dotted}.")
+            names |= inner_names
+            free |= inner_free
+    return names, free
 
 
 ACTIONS_FIELD = "actions"
-_FIELDS = frozenset(name for model in (Partnership, Assessment, ActionPlan, Action) for name in _field_names(model)) | {
-    ACTIONS_FIELD
-}
-# Mappings with free keys: a principle's id, the council's own data.
-_FREE_PREFIXES = ("principles.", "custom.")
+_KNOWN = [_known_fields(model) for model in (Partnership, Assessment, ActionPlan, Action)]
+_FIELDS = frozenset({ACTIONS_FIELD}.union(*(names for names, _ in _KNOWN)))
+_FREE_PREFIXES = tuple(sorted(set().union(*(free for _, free in _KNOWN))))
 
 
 def _head(repo: GitRepo) -> str:
     if not repo.has_commits():
         raise no_commits()
     return repo.resolve("HEAD")
-
-
-def _day_of(commit: Commit) -> date:
-    return datetime.fromisoformat(commit.date).date()
 
 
 def _is_own(path: str, partnership_id: str) -> bool:
@@ -205,7 +203,7 @@ def _commit_changes(
     if not own and not plans:
         return False, []
     # The partnership's file pulls in all its files (matched by stem) and the policy.
-    wanted = own | plans | {f"{REGISTER_DIR}/partnerships/{partnership_id}.yaml"}
+    wanted = own | plans | set(partnership_paths(partnership_id))
     old = build_partial(old_source, wanted, limits) if old_source else Register(root)
     new = build_partial(new_source, wanted, limits)
     old_label = parent[: len(commit.short)] if parent else "empty"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -48,15 +49,26 @@ def place(path: str) -> Placed:
     return Placed(path, None, stem, "")
 
 
-def find_root(start: Path | None = None, explicit: Path | None = None) -> Path:
-    """The folder that holds `register/`: `explicit`, else `start` or its nearest parent."""
+def partnership_paths(partnership_id: str) -> tuple[str, ...]:
+    """Every root-relative path a partnership's file may have (FORMAT.md: its stem is its id)."""
+    return tuple(f"{REGISTER_DIR}/partnerships/{partnership_id}{suffix}" for suffix in YAML_SUFFIXES)
+
+
+def partnership_path(partnership_id: str) -> str:
+    """The root-relative path partreg gives a new partnership's file."""
+    return partnership_paths(partnership_id)[0]
+
+
+def find_root(start: Path | None = None, explicit: str | Path | None = None) -> Path:
+    """The folder that holds `register/`: `explicit` (`--root`), else `start` or its nearest parent."""
     if explicit is not None:
-        if not (explicit / REGISTER_DIR).is_dir():
+        given = Path(explicit)
+        if not (given / REGISTER_DIR).is_dir():
             raise PartregError(
-                f"no register/ folder in {explicit}",
+                f"no register/ folder in {given}",
                 "give --root the folder that holds register/, or run `partreg init` to start one",
             )
-        return explicit.resolve()
+        return given.resolve()
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         if (folder / REGISTER_DIR).is_dir():
@@ -65,3 +77,40 @@ def find_root(start: Path | None = None, explicit: Path | None = None) -> Path:
         f"no register/ folder in {here} or any parent folder",
         "run partreg inside a register repository, or give --root PATH",
     )
+
+
+def register_path(root: Path, file: Path) -> str | None:
+    """`file` (relative to the current folder, or absolute) as a root-relative path with `/`,
+    or None when it is outside the root."""
+    # The folder is resolved (the root is), the file itself is not: a symlink must stay one, to be reported.
+    absolute = Path(os.path.normpath(file.absolute()))
+    try:
+        return (absolute.parent.resolve() / absolute.name).relative_to(root).as_posix()
+    except ValueError:
+        return None
+
+
+def is_register_file(path: str) -> bool:
+    """A YAML file under register/ that a full run would read (hidden folders are skipped)."""
+    parts = path.split("/")
+    hidden = any(part.startswith(".") for part in parts[1:-1])
+    return len(parts) >= 2 and parts[0] == REGISTER_DIR and is_yaml(parts[-1]) and not hidden
+
+
+def register_relative(root: Path, file: Path) -> str:
+    """`file` (as pre-commit passes it) as a root-relative path; one that is not a register file cannot
+    run, as it would pass unread."""
+    if not (file.exists() or file.is_symlink()):
+        raise PartregError(
+            f"{file}: no such file", "check the path; FILES are register files, e.g. register/partnerships/<id>.yaml"
+        )
+    if file.is_dir() and not file.is_symlink():
+        raise PartregError(
+            f"{file}: is a folder", "give the files in it, or run `partreg validate` alone for the whole register"
+        )
+    path = register_path(root, file)
+    if path is None or path.split("/")[0] != REGISTER_DIR or not is_yaml(path):
+        raise PartregError(
+            f"{file}: not a register file", f"give YAML files under {root / REGISTER_DIR}, or --root another register"
+        )
+    return path

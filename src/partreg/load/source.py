@@ -29,6 +29,14 @@ def open_source(root: Path, revision: str | None, max_bytes: int) -> Source:
     return GitRevision(repo, repo.resolve(revision), max_bytes)
 
 
+def revision_label(source: Source) -> str | None:
+    """The commit the source reads, as Git shortens it for people (provenance, table footers); None
+    for the work tree. Asked once, when the register is read."""
+    if isinstance(source, GitRevision):
+        return source.repo.short(source.sha)
+    return None
+
+
 def neighbourhood(paths: set[str], listed: list[str]) -> set[str]:
     """The files whose records the changed ones refer to, or that refer to them, and the policy.
 

@@ -22,11 +22,9 @@ from typing import Any
 
 from partreg.errors import PartregError
 
-# A spreadsheet runs a cell that starts with one of these as a formula (`=HYPERLINK(...)`);
-# export prefixes such text with `'`, and import takes the prefix off again (see `quote_prefixed`).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# Text that export prefixes with `'`: a formula start after any number of `'`. The quotes are
-# counted in, so a value that itself starts `'=` gets one more, and import's one removal is exact.
+# Text that export prefixes with `'`: a formula start (`=`, `+`, `-`, `@`, tab, carriage return: a
+# spreadsheet runs such a cell, `=HYPERLINK(...)`) after any number of `'`. The quotes are counted
+# in, so a value that itself starts `'=` gets one more, and import's one removal is exact.
 _PREFIXED = re.compile("'*[=+\\-@\t\r]")
 
 _XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -46,6 +44,11 @@ _UNREADABLE = (
     EOFError,
     OSError,
 )
+
+
+def yes_or_no(value: bool) -> str:
+    """A yes/no as the register writes it (FORMAT.md), in files and in the cells export writes and import reads."""
+    return "yes" if value else "no"
 
 
 def quote_prefixed(text: str) -> str:

@@ -6,6 +6,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+FREE_KEY = "custom"  # the council's own data (FORMAT.md): never checked, written after the known fields
+
 
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, hide_input_in_errors=True)

@@ -79,13 +79,16 @@ _MONTH_DAY = (
 # 29 February: years divisible by 4, except centuries not divisible by 400. Year 0000 does not exist.
 _LEAP_DAY = "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29"
 DATE_PATTERN = f"(?:(?!0000)[0-9]{{4}}-{_MONTH_DAY}|{_LEAP_DAY})"
-_UNSIGNED = r"(?:[0-9]{1,15}(?:\.[0-9]{0,15})?|\.[0-9]{1,15})"
+# The parsers read at most MAX_DIGITS digits before the point, and as many after it.
+_MOST = f"{{1,{values.MAX_DIGITS}}}"
+_UNSIGNED = rf"(?:[0-9]{_MOST}(?:\.[0-9]{{0,{values.MAX_DIGITS}}})?|\.[0-9]{_MOST})"
 NUMBER_PATTERN = f"[+-]?{_UNSIGNED}"
 # Minus zero is not below zero, so `validate` takes `-0` and `-0.0` as well.
-NON_NEGATIVE_PATTERN = rf"(?:\+?{_UNSIGNED}|-(?:0{{1,15}}(?:\.0{{0,15}})?|\.0{{1,15}}))"
-INTEGER_PATTERN = "[+-]?[0-9]{1,15}"
-MONEY_PATTERN = r"£?\s*(?:[0-9]{1,3}(?:,[0-9]{3}){1,4}|[0-9]{1,15})(?:\.[0-9]{1,2})?"
-_LARGEST = 10**15  # the parsers read at most 15 digits before the point
+NON_NEGATIVE_PATTERN = rf"(?:\+?{_UNSIGNED}|-(?:0{_MOST}(?:\.0{{0,{values.MAX_DIGITS}}})?|\.0{_MOST}))"
+INTEGER_PATTERN = f"[+-]?[0-9]{_MOST}"
+_THOUSANDS = f"{{1,{(values.MAX_DIGITS - 3) // 3}}}"  # groups after the first one to three digits, as values.py
+MONEY_PATTERN = rf"£?\s*(?:[0-9]{{1,3}}(?:,[0-9]{{3}}){_THOUSANDS}|[0-9]{_MOST})(?:\.[0-9]{{1,2}})?"
+_LARGEST = 10**values.MAX_DIGITS
 # The spellings a YAML parser may have turned into a boolean or a number before the schema sees it.
 _BOOLEAN_SPELLINGS = ("true", "True", "TRUE", "false", "False", "FALSE", "yes", "no", "on", "off", "y", "n")
 # str.lower() maps one non-ASCII letter onto an ASCII one: the Kelvin sign K (U+212A) onto `k`.
@@ -262,18 +265,15 @@ def _money() -> Schema:
     }
 
 
-# The control characters `validate` refuses in text (model/values.py): C0 but tab and line breaks, DEL, C1.
-_CONTROL = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
-
-
 def _text() -> Schema:
     # Any single value is text to partreg (`name: No` is "No"), but not a blank one, and no control
     # character once the spaces around it are stripped (the parser strips them first).
-    visible = rf"[^{_CONTROL}\s]"
+    control = values.CONTROL_CHARACTER_CLASS  # the ones `validate` refuses in text
+    visible = rf"[^{control}\s]"
     return {
         "description": "text",
         "not": {"type": ["array", "object", "null"]},
-        "pattern": rf"^\s*{visible}(?:[^{_CONTROL}]*{visible})?\s*$",
+        "pattern": rf"^\s*{visible}(?:[^{control}]*{visible})?\s*$",
     }
 
 
@@ -292,8 +292,8 @@ _FIXED: dict[Callable[..., Any], Callable[[], Schema]] = {
 def _integer_range(low: int, high: int) -> Schema:
     if low < 1 or high >= _LARGEST:
         raise ValueError(f"the range {low} to {high} needs its own pattern in json_schema.py")
-    # At most 15 digits, any number of leading zeros, an optional plus sign: as `parse_integer` reads it.
-    digits = rf"\+?(?=[0-9]{{1,15}}\s*$)0*{_range_pattern(low, high)}"
+    # At most MAX_DIGITS digits, any number of leading zeros, an optional plus sign: as `parse_integer` reads it.
+    digits = rf"\+?(?=[0-9]{_MOST}\s*$)0*{_range_pattern(low, high)}"
     return {
         "description": f"a whole number from {low} to {high}",
         "type": ["integer", "string"],

@@ -4,33 +4,20 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import AfterValidator, Field
-from pydantic_core import PydanticCustomError
+from pydantic import Field
 
 from partreg.model.base import Document, Record
 from partreg.model.partnership import DocumentKind, DocumentKindValue
-from partreg.model.values import Integer, NonNegative, Rag, Text, integer_between
+from partreg.model.values import Integer, NonNegative, Rag, Text, integer_between, number_between
 
-
-def _within(low: int, high: int, kind: str) -> AfterValidator:
-    """A range for a setting whose editor schema cannot carry it as a pattern (model/json_schema.py
-    patterns start at 1 and are whole numbers); `validate` judges it all the same, at its position."""
-
-    def check(number: float) -> float:
-        if low <= number <= high:
-            return number
-        # The message travels in the context, as in model/values.py, so pydantic adds no wording of its own.
-        message = f"`{number}` is outside {low} to {high}"
-        hint = f"write {kind} from {low} to {high}"
-        raise PydanticCustomError("range", "{message}", {"hint": hint, "message": message})
-
-    return AfterValidator(check)
-
+# The ranges of `Share` and `DueSoonDays` are judged after parsing: their editor schema cannot carry
+# them as a pattern (model/json_schema.py range patterns start at 1 and are whole numbers), and
+# `validate` reports them all the same, at their position.
 
 # A share of KPIs on target: 0 (none) to 1 (all).
-Share = Annotated[NonNegative, _within(0, 1, "a share")]
+Share = Annotated[NonNegative, number_between(0, 1, "a share")]
 # "Due soon" looks at most a year (and a leap day) ahead; 0 means only targets due today.
-DueSoonDays = Annotated[Integer, _within(0, 366, "a whole number of days")]
+DueSoonDays = Annotated[Integer, number_between(0, 366, "a whole number of days")]
 # A risk score is likelihood × impact, each 1 to 5 (FORMAT.md, "Partnership").
 RiskScoreThreshold = Annotated[int, integer_between(1, 25)]
 # A month to ten years: an assessment older than that says nothing about the partnership today.

@@ -11,7 +11,7 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel
 
 from partreg.load.document import Document
-from partreg.load.layout import REGISTER_DIR, YAML_SUFFIXES, Kind, Placed, is_yaml, place
+from partreg.load.layout import Kind, Placed, is_yaml, partnership_paths, place
 from partreg.load.source import Source, listed_partnership_ids, neighbourhood
 from partreg.load.worktree import SourceFile
 from partreg.load.yaml_reader import DEFAULT_LIMITS, Limits, read_document
@@ -59,6 +59,10 @@ class Register:
     listed_partnerships: set[str] = field(default_factory=set)
     # The Git commit it was read from; None for the work tree.
     revision: str | None = None
+    # Its short form for people, recorded when a whole register is read (api.load_register). A partial
+    # read leaves it None: a diff or log names its sides itself, and one more Git call per commit would
+    # slow `partreg log` down.
+    revision_label: str | None = None
     _by_id: dict[str, Partnership] = field(default_factory=dict, repr=False)
 
     def documents(self) -> list[Document]:
@@ -171,7 +175,7 @@ def build_partial(source: Source, paths: set[str], limits: Limits = DEFAULT_LIMI
     named = {e.record.partnership for e in register.plans if e.record.partnership}
     named |= {e.record.partnership for e in register.assessments}
     missing = named - {e.record.id for e in register.partnerships}
-    extra = {f"{REGISTER_DIR}/partnerships/{pid}{suffix}" for pid in missing for suffix in YAML_SUFFIXES} & set(listed)
+    extra = {path for pid in missing for path in partnership_paths(pid)} & set(listed)
     if extra - wanted:
         register = build_register(source.root, source.files(wanted | extra), limits)
     register.listed_partnerships = listed_partnership_ids(listed)

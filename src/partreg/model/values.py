@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator
+from pydantic import AfterValidator, BeforeValidator
 from pydantic_core import PydanticCustomError
 
 from partreg.load.document import shown
@@ -26,14 +26,19 @@ _ACTION_ID = re.compile(ACTION_ID_PATTERN)
 # ASCII digits only: `\d` would accept Arabic-Indic and other scripts' digits.
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _UK_DATE = re.compile(r"([0-9]{1,2})[/.]([0-9]{1,2})[/.]([0-9]{4})")
-_INTEGER = re.compile(r"[+-]?[0-9]{1,15}")
-_NUMBER = re.compile(r"[+-]?([0-9]{1,15}(\.[0-9]{0,15})?|\.[0-9]{1,15})")
-_MONEY = re.compile(r"£?\s*([0-9]{1,3}(,[0-9]{3}){1,4}|[0-9]{1,15})(\.[0-9]{1,2})?")
-_DIGITS = re.compile(r"[+-]?[0-9]+(\.[0-9]*)?|[+-]?\.[0-9]+")
+# Numbers are kept exactly only up to 15 significant digits (a float's precision).
 MAX_DIGITS = 15
+_UP_TO_MAX = f"[0-9]{{1,{MAX_DIGITS}}}"
+_THOUSANDS_GROUPS = (MAX_DIGITS - 3) // 3  # after the first one to three digits, never over MAX_DIGITS
+_INTEGER = re.compile(f"[+-]?{_UP_TO_MAX}")
+_NUMBER = re.compile(rf"[+-]?({_UP_TO_MAX}(\.[0-9]{{0,{MAX_DIGITS}}})?|\.{_UP_TO_MAX})")
+_MONEY = re.compile(rf"£?\s*([0-9]{{1,3}}(,[0-9]{{3}}){{1,{_THOUSANDS_GROUPS}}}|{_UP_TO_MAX})(\.[0-9]{{1,2}})?")
+_DIGITS = re.compile(r"[+-]?[0-9]+(\.[0-9]*)?|[+-]?\.[0-9]+")
 # C0 controls but tab and line breaks, DEL, and C1 controls: YAML lets them in through
-# double-quoted escapes (`"\a"`), and they break Word documents and terminals.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# double-quoted escapes (`"\a"`), and they break Word documents and terminals. A regex
+# character class's inside, for every pattern that refuses them (model/json_schema.py too).
+CONTROL_CHARACTER_CLASS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+_CONTROL = re.compile(f"[{CONTROL_CHARACTER_CLASS}]")
 CONTROL_CHARACTER = "control_character"
 _TRUE = frozenset({"true", "yes", "y"})
 _FALSE = frozenset({"false", "no", "n"})
@@ -123,6 +128,17 @@ def integer_between(low: int, high: int) -> BeforeValidator:
         raise _fail("range", f"`{number}` is outside {low} to {high}", f"write a whole number from {low} to {high}")
 
     return BeforeValidator(parse)
+
+
+def number_between(low: float, high: float, kind: str) -> AfterValidator:
+    """A range for a number already parsed (by `NonNegative` or `Integer`, say), as `kind` in the hint."""
+
+    def check(number: float) -> float:
+        if low <= number <= high:
+            return number
+        raise _fail("range", f"`{number}` is outside {low} to {high}", f"write {kind} from {low} to {high}")
+
+    return AfterValidator(check)
 
 
 def parse_number(value: object) -> float:

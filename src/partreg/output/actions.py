@@ -10,7 +10,6 @@ from rich.table import Table
 from rich.text import Text
 
 from partreg.compute.actions import ActionFact
-from partreg.output.words import csv_cell
 
 
 def _row(fact: ActionFact) -> dict[str, Any]:
@@ -20,6 +19,8 @@ def _row(fact: ActionFact) -> dict[str, Any]:
         "plan": fact.plan_id,
         "id": action.id,
         "partnership": fact.partnership,
+        "issue": action.issue,
+        "action": action.action,
         "owner": action.owner,
         "target": str(action.target),
         "status": action.status,
@@ -46,13 +47,18 @@ def as_json(facts: list[ActionFact]) -> str:
 def as_csv(facts: list[ActionFact]) -> str:
     from partreg.output.csv_safe import to_csv
 
-    header = ("plan", "id", "partnership", "owner", "target", "status", "overdue", "due_soon", "update_date", "update")
     rows = []
     for fact in facts:
         row = _row(fact)
         latest = row.pop("latest_update") or {"date": "", "text": ""}
-        rows.append([*map(csv_cell, row.values()), latest["date"], latest["text"]])
-    return to_csv(header, rows)
+        rows.append([*row.values(), latest["date"], latest["text"]])
+    return to_csv(CSV_HEADER, rows)
+
+
+CSV_HEADER = (
+    "plan", "id", "partnership", "issue", "action", "owner", "target", "status", "overdue", "due_soon",
+    "update_date", "update",
+)  # fmt: skip
 
 
 def _state(fact: ActionFact) -> Text:

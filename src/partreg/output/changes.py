@@ -53,26 +53,9 @@ def as_markdown(changes: ChangeSet) -> str:
     lines = [f"**Register changes ({changes.old} → {changes.new}):** {changes.summary}", ""]
     for kind, group in groupby(changes.sorted(), key=lambda change: change.kind):
         lines += [f"### {_heading(kind)}", ""]
-        lines += [f"- {inert(change.text)}" for change in group]
+        lines += [f"- {markdown.escape_outside_code(change.text, mentions=False)}" for change in group]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
-
-
-def inert(text: str) -> str:
-    """Register text as one inert line of a PR comment: no markup, no heading or bullet of its own (the
-    text is folded to one line), and no live `@mention` that would notify someone.
-
-    A zero-width space after `@` stops GitHub linking it; code spans are left as written.
-    """
-    parts = markdown.escape_outside_code(text).split("`")
-    if len(parts) % 2 == 0:  # no code spans: escape_outside_code escaped every backtick
-        return no_mentions("`".join(parts))
-    return "`".join(no_mentions(part) if index % 2 == 0 else part for index, part in enumerate(parts))
-
-
-def no_mentions(text: str) -> str:
-    """Markdown text with every `@` followed by a zero-width space, so GitHub notifies nobody."""
-    return text.replace("@", "@\u200b")
 
 
 def print_standard(changes: ChangeSet, console: Console) -> None:

@@ -14,22 +14,23 @@ from __future__ import annotations
 import io
 import json
 import re
+import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel
 
-from partreg.load.spreadsheet import column_letter, quote_prefixed
+from partreg.load.spreadsheet import column_letter, quote_prefixed, yes_or_no
 from partreg.model.assessment import Assessment
 from partreg.model.fields import Shape, fields_of, list_cell
 from partreg.model.partnership import Partnership
 from partreg.model.plan import Action, ActionPlan
 from partreg.model.register import Register
 from partreg.output.csv_safe import to_csv
-from partreg.output.yaml_text import number_text
+from partreg.render.yaml_text import number_text
 
 KINDS = ("partnerships", "assessments", "actions")
 FORMATS = ("csv", "xlsx", "json")
@@ -37,6 +38,10 @@ FORMATS = ("csv", "xlsx", "json")
 _NOT_IN_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 # Text openpyxl would store as a spreadsheet error value rather than as text.
 _ERROR_VALUES = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"})
+# The workbook's created and modified time: fixed, so an export is reproducible (the earliest a zip can hold).
+_SAVED_AT = datetime(1980, 1, 1)
+_CORE_PROPERTIES = "docProps/core.xml"
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 _MONEY_FORMAT = '"£"#,##0.00'
 _DATE_FORMAT = "yyyy-mm-dd"
 _WIDTH_SAMPLE_ROWS = 1000
@@ -159,12 +164,12 @@ def _order(model: type[BaseModel], column: str, first_seen: dict[str, int]) -> t
 # --- cell values ------------------------------------------------------------------------------
 
 
-def cell_text(value: Any) -> str:
-    """A value as CSV text, and as `partreg import` reads it back."""
+def export_cell_text(value: Any) -> str:
+    """A record's value -> a cell's text, as `partreg import` reads it back."""
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return yes_or_no(value)
     if isinstance(value, list):
         return list_cell([str(item) for item in value])
     if isinstance(value, date):
@@ -175,7 +180,9 @@ def cell_text(value: Any) -> str:
 
 
 def as_csv(exported: Table) -> str:
-    return to_csv(exported.header, ([cell_text(row.get(name)) for name in exported.header] for row in exported.rows))
+    return to_csv(
+        exported.header, ([export_cell_text(row.get(name)) for name in exported.header] for row in exported.rows)
+    )
 
 
 def as_json(exported: Table) -> str:
@@ -194,8 +201,9 @@ def _json_value(value: Any) -> Any:
     return value
 
 
-def neutralise(text: str) -> str:
-    """Text a spreadsheet could run as a formula, made plain text with a leading `'`."""
+def xlsx_text(text: str) -> str:
+    """Text -> an XLSX cell's text: characters a workbook cannot hold replaced, and text a spreadsheet
+    could run as a formula made plain text with a leading `'`."""
     return quote_prefixed(_NOT_IN_XLSX.sub("\ufffd", text))
 
 
@@ -212,13 +220,30 @@ def as_xlsx(exported: Table) -> bytes:
         sheet.column_dimensions[column_letter(index)].width = width
     bold = Font(bold=True)
     sheet.append(
-        [_styled(WriteOnlyCell(sheet, value=neutralise(name)), font=bold, data_type="s") for name in exported.header]
+        [_styled(WriteOnlyCell(sheet, value=xlsx_text(name)), font=bold, data_type="s") for name in exported.header]
     )
     for row in exported.rows:
         sheet.append([_xlsx_cell(sheet, WriteOnlyCell, row.get(name)) for name in exported.header])
+    workbook.properties.created = _SAVED_AT
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return buffer.getvalue()
+    return _reproducible(buffer.getvalue())
+
+
+def _reproducible(xlsx: bytes) -> bytes:
+    """The workbook with the time openpyxl stamps on saving (its `modified` property and every zip
+    entry's date) replaced by a fixed one: the same register exports to the same bytes, as the reports do."""
+    saved_at = _SAVED_AT.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(xlsx)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == _CORE_PROPERTIES:
+                data = _MODIFIED.sub(lambda match: match.group(1) + saved_at + match.group(2), data)
+            entry = zipfile.ZipInfo(info.filename, date_time=_SAVED_AT.timetuple()[:6])
+            entry.external_attr, entry.compress_type = info.external_attr, zipfile.ZIP_DEFLATED
+            target.writestr(entry, data)
+    return out.getvalue()
 
 
 def _xlsx_cell(sheet: Any, make_cell: Any, value: Any) -> Any:
@@ -230,9 +255,9 @@ def _xlsx_cell(sheet: Any, make_cell: Any, value: Any) -> Any:
         return _styled(make_cell(sheet, value=value), number_format=_DATE_FORMAT)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return value
-    text = neutralise(cell_text(value))
+    text = xlsx_text(export_cell_text(value))
     if text not in _ERROR_VALUES:
-        return text  # after neutralise it cannot start with `=`, so openpyxl stores it as text
+        return text  # after xlsx_text it cannot start with `=`, so openpyxl stores it as text
     cell = make_cell(sheet, value=text)
     cell.data_type = "s"  # text, not the spreadsheet error value it spells
     return cell
@@ -252,5 +277,5 @@ def _widths(exported: Table) -> Iterable[float]:
 
 
 def _display_length(value: Any) -> int:
-    text = cell_text(value)
+    text = export_cell_text(value)
     return max((len(line) for line in text.splitlines()), default=0)

@@ -12,20 +12,16 @@ from pathlib import Path
 from partreg.errors import PartregError
 
 _NEW_FILE_MODE = 0o644  # what a new file gets; a replaced file keeps its own mode
-_REASONS = {
-    errno.EACCES: "permission denied",
-    errno.EPERM: "permission denied",
-    errno.EROFS: "the file system is read-only",
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "the disk quota is used up",
-    errno.ENAMETOOLONG: "the file name is too long",
-}
-_HINTS = {
-    errno.EACCES: "check the permissions of the file and its folder, or write somewhere else",
-    errno.EPERM: "check the permissions of the file and its folder, or write somewhere else",
-    errno.EROFS: "write to a folder on a writable disk",
-    errno.ENOSPC: "free some disk space and run the command again",
-    errno.EDQUOT: "free some disk space and run the command again",
+_PERMISSIONS = ("permission denied", "check the permissions of the file and its folder, or write somewhere else")
+_DISK_FULL_HINT = "free some disk space and run the command again"
+# What an error number means to the user, and what to do about it.
+_REASONS_AND_HINTS = {
+    errno.EACCES: _PERMISSIONS,
+    errno.EPERM: _PERMISSIONS,
+    errno.EROFS: ("the file system is read-only", "write to a folder on a writable disk"),
+    errno.ENOSPC: ("the disk is full", _DISK_FULL_HINT),
+    errno.EDQUOT: ("the disk quota is used up", _DISK_FULL_HINT),
+    errno.ENAMETOOLONG: ("the file name is too long", "check the path and the folder's permissions"),
 }
 
 
@@ -37,18 +33,23 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
     file stays private). A file system error is a `PartregError` naming the file, not a traceback.
     """
     folder = path.parent if str(path.parent) else Path()
+    try:
+        # Inside the `try`: even asking whether the path exists can fail (a name too long for the disk).
+        _check_target(path, folder, force=force)
+        _write_and_move(path, folder, data, force=force)
+    except OSError as exc:
+        raise _cannot_write(path, exc) from None
+
+
+def _check_target(path: Path, folder: Path, *, force: bool) -> None:
     if path.is_dir():
-        raise PartregError(f"{path} is a folder; give a file name", f"for example {path / 'out'}")
+        raise _is_a_folder(path)
     if not folder.is_dir():
         raise PartregError(
             f"no folder {folder} to write {path.name} in", "create the folder, or choose another --output"
         )
     if path.exists() and not force:
         raise PartregError(f"{path} already exists", "give --force to replace it, or choose another --output")
-    try:
-        _write_and_move(path, folder, data, force=force)
-    except OSError as exc:
-        raise _cannot_write(path, exc) from None
 
 
 def _write_and_move(path: Path, folder: Path, data: bytes, *, force: bool) -> None:
@@ -81,9 +82,13 @@ def _kept_mode(path: Path) -> int:
         return _NEW_FILE_MODE
 
 
+def _is_a_folder(path: Path) -> PartregError:
+    return PartregError(f"{path} is a folder; give a file name", f"for example {path / 'out'}")
+
+
 def _cannot_write(path: Path, exc: OSError) -> PartregError:
-    reason = _REASONS.get(exc.errno or 0, exc.strerror or type(exc).__name__)
     if exc.errno == errno.EISDIR:
-        return PartregError(f"{path} is a folder; give a file name", f"for example {path / 'out'}")
-    hint = _HINTS.get(exc.errno or 0, "check the path and the folder's permissions")
+        return _is_a_folder(path)
+    fallback = (exc.strerror or type(exc).__name__, "check the path and the folder's permissions")
+    reason, hint = _REASONS_AND_HINTS.get(exc.errno or 0, fallback)
     return PartregError(f"cannot write {path}: {reason}", hint)

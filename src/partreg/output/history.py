@@ -22,7 +22,7 @@ from rich.console import Console
 from rich.text import Text
 
 from partreg.diff.history import HistoryEntry
-from partreg.output.changes import change_json, change_style, inert, no_mentions
+from partreg.output.changes import change_json, change_style
 from partreg.output.console import printable
 from partreg.render import markdown
 
@@ -62,9 +62,9 @@ def as_markdown(partnership_id: str, entries: list[HistoryEntry], field: str | N
     lines = [f"**{markdown.escape(_title(partnership_id, entries, field))}**", ""]
     for entry in entries:
         commit = entry.commit
-        lines += [f"### {commit.date[:10]} · `{commit.short}` · {no_mentions(markdown.escape(commit.author))}", ""]
-        lines += [f"*{no_mentions(markdown.escape(commit.subject))}*", ""]
-        lines += [f"- {inert(change.text)}" for change in entry.changes]
+        lines += [f"### {commit.date[:10]} · `{commit.short}` · {markdown.escape(commit.author, mentions=False)}", ""]
+        lines += [f"*{markdown.escape(commit.subject, mentions=False)}*", ""]
+        lines += [f"- {markdown.escape_outside_code(change.text, mentions=False)}" for change in entry.changes]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 

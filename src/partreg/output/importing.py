@@ -1,99 +1,56 @@
-"""What `partreg import` found and did: the files it writes, and its report for a person or as JSON."""
+"""`partreg import`: reading the sheet, planning each row, writing the files, and the report of what
+it found and did, for a person or as JSON."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from partreg.errors import PartregError
-from partreg.load.layout import Kind
-from partreg.load.yaml_reader import read_document
-from partreg.model.build import build_record
-from partreg.model.importing import IMPORT_NOTE, Outcome, Planned
-from partreg.model.partnership import Partnership
+from partreg.load.spreadsheet import read_sheet
+from partreg.model.import_header import ColumnMap, read_header, read_mapping
+from partreg.model.import_plan import ImportResult, Outcome, Planned, existing_partnership_file, plan
+from partreg.model.import_rows import read_rows
 from partreg.output.console import printable
-from partreg.output.export import cell_text, flatten
+from partreg.output.export import export_cell_text, flatten
 from partreg.output.files import write_atomic
-from partreg.output.problems import problem_record
-from partreg.output.yaml_text import FREE_KEY, comment_line, is_plain_number, record_yaml, scalar
-from partreg.problems import Problem
-from partreg.render.canonical import NotFormattable, Plain, edited_text
+from partreg.output.problems import parsable_line, problem_record
+from partreg.output.words import plural
+from partreg.render.import_files import file_texts
 
 
-def file_texts(planned: list[Planned], source: str) -> dict[str, str]:
-    """The YAML of each file to write or update, by its root-relative path; all in `partreg fmt`'s form."""
-    texts = {}
-    for step in planned:
-        note = f"{source}, row {step.row.number}"
-        if step.outcome == Outcome.CREATE and step.record is not None:
-            texts[step.path] = record_yaml(step.record, note)
-        elif step.outcome == Outcome.UPDATE:
-            texts[step.path] = updated_text(step, note)
-    return texts
+def import_sheet(
+    root: Path,
+    file: Path,
+    *,
+    sheet: str | None = None,
+    mapping: Path | None = None,
+    dry_run: bool = False,
+    partial: bool = False,
+    update: bool = False,
+) -> ImportResult:
+    """Import `file` into the register at `root` (see `partreg.api.import_spreadsheet`)."""
+    column_map = read_mapping(mapping.name, _read_mapping(mapping)) if mapping else ColumnMap()
+    read = read_sheet(file, sheet)
+    header = read_header(read, column_map, update=update)
+    rows, skipped = read_rows(read, header)
+    planned = plan(read, rows, existing_partnership_file(root), update=update)
+    # The header's problems (the --map file's first) before the rows', which are in reading order.
+    row_problems = sorted((p for step in planned for p in step.row.problems), key=lambda p: (p.line, p.col))
+    problems = [*header.problems, *row_problems]
+    texts = file_texts(planned, read)
+    written = not dry_run and (partial or not problems)
+    if written:
+        write_files(root, planned, texts)
+    return ImportResult(planned, problems, skipped, texts, written=written, dry_run=dry_run)
 
 
-def updated_text(step: Planned, note: str) -> str:
-    """The file an update edits, with only the changed fields rewritten: its comments, and the way
-    every other value is written, are kept (as `partreg fmt` keeps them). The result must read back
-    as the merged record; when it cannot be written so, the import stops and says so."""
-    assert step.previous is not None and step.record is not None
-    changes = _changed_values(_dumped(step.previous), _dumped(step.record))
-    refused = PartregError(
-        f"{step.path}: the changes from row {step.row.number} cannot be written into this file "
-        "without changing how partreg reads the rest of it",
-        "make the change by hand, or run `partreg fmt` on the file first; please report it",
-    )
+def _read_mapping(path: Path) -> bytes:
     try:
-        text = edited_text(_with_note(step.text, note), Kind.PARTNERSHIP, changes)
-    except NotFormattable:
-        raise refused from None
-    document, _ = read_document(step.path, text.encode("utf-8"))
-    written = build_record(document, Partnership)[0] if document is not None else None
-    if written is None or written.model_dump() != step.record.model_dump():
-        raise refused
-    return text
-
-
-def _dumped(record: Partnership) -> dict[str, Any]:
-    return record.model_dump(by_alias=True, exclude_none=True)
-
-
-def _changed_values(old: dict[str, Any], new: dict[str, Any], *, free: bool = False) -> dict[str, Any]:
-    """The values of `new` that differ from `old`, nested as in the file; a list is replaced whole."""
-    changes: dict[str, Any] = {}
-    for key, value in new.items():
-        before, inner_free = old.get(key), free or key == FREE_KEY
-        if isinstance(value, dict) and isinstance(before, dict):
-            if inner := _changed_values(before, value, free=inner_free):
-                changes[key] = inner
-        elif value != before:
-            changes[key] = _file_value(value, free=inner_free)
-    return changes
-
-
-def _file_value(value: Any, *, free: bool) -> Any:
-    """A record's value as the register file writes it: text, or `Plain` yes/no, numbers and dates."""
-    if isinstance(value, dict):
-        return {key: _file_value(item, free=free) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_file_value(item, free=free) for item in value]
-    if isinstance(value, str) and not (free and is_plain_number(value)):
-        return str(value)  # a plain str, also for a StrEnum member: written plain where that is safe
-    return Plain(scalar(value, free=free))
-
-
-def _with_note(text: str, note: str) -> str:
-    """The file's opening comments with the note of this import at their end, in place of an earlier one's."""
-    lines = text.splitlines(keepends=True)
-    opening = 0
-    while opening < len(lines) and (lines[opening].startswith("#") or not lines[opening].strip()):
-        opening += 1
-    header = [line for line in lines[:opening] if not line.startswith(f"# {IMPORT_NOTE}")]
-    last_comment = max((index + 1 for index, line in enumerate(header) if line.startswith("#")), default=0)
-    header.insert(last_comment, comment_line(note) + "\n")
-    return "".join(header + lines[opening:])
+        return path.read_bytes()
+    except OSError as exc:
+        raise PartregError(f"cannot read the mapping file {path}: {exc.strerror}", "check --map") from None
 
 
 def write_files(root: Path, planned: list[Planned], texts: dict[str, str]) -> None:
@@ -105,80 +62,58 @@ def write_files(root: Path, planned: list[Planned], texts: dict[str, str]) -> No
             write_atomic(target, texts[step.path].encode("utf-8"), force=step.outcome == Outcome.UPDATE)
 
 
-@dataclass(frozen=True)
-class ImportResult:
-    """Every row's outcome, the problems found, and whether the files were written."""
-
-    planned: list[Planned]
-    problems: list[Problem]
-    skipped: int
-    texts: dict[str, str]
-    written: bool
-    dry_run: bool
-
-    def count(self, outcome: Outcome) -> int:
-        return sum(step.outcome == outcome for step in self.planned)
-
-    def standard(self) -> str:
-        lines = [_problem_line(p) for p in self.problems]
-        verb = (
-            {Outcome.CREATE: "wrote", Outcome.UPDATE: "updated"}
-            if self.written
-            else {Outcome.CREATE: "would write", Outcome.UPDATE: "would update"}
-        )
-        for step in self.planned:
-            if step.outcome in verb and (self.written or self.dry_run):
-                lines.append(f"{verb[step.outcome]} {step.path} (row {step.row.number})")
-                lines += [
-                    printable(f"    {name}: {old or '(none)'} → {new or '(none)'}") for name, old, new in _changes(step)
-                ]
-                if self.dry_run and step.outcome == Outcome.CREATE:
-                    lines += [f"    {line}" for line in self.texts[step.path].splitlines()]
-        lines.append(self._summary())
-        return "\n".join(lines) + "\n"
-
-    def _summary(self) -> str:
-        counts = (
-            f"{_plural(len(self.planned), 'row')}: {self.count(Outcome.CREATE)} new, "
-            f"{self.count(Outcome.UPDATE)} updated, {self.count(Outcome.UNCHANGED)} unchanged, "
-            f"{self.count(Outcome.INVALID)} with errors; {self.skipped} skipped (total rows, or nothing to import)"
-        )
-        if self.dry_run:
-            return f"dry run, nothing written. {counts}"
-        if self.problems and not self.written:
-            good = self.count(Outcome.CREATE) + self.count(Outcome.UPDATE)
-            found, rows = _plural(len(self.problems), "problem"), _plural(good, "row")
-            return f"✗ {found}; nothing written (--partial writes the {rows} without errors). {counts}"
-        return f"{'✗' if self.problems else '✓'} {counts}"
-
-    def as_json(self) -> str:
-        files = [
-            {
-                "path": step.path,
-                "row": step.row.number,
-                "action": step.outcome.value,
-                "changes": [{"field": f, "old": old, "new": new} for f, old, new in _changes(step)],
-                "text": self.texts.get(step.path),
-            }
-            for step in self.planned
-            if step.outcome in (Outcome.CREATE, Outcome.UPDATE, Outcome.UNCHANGED)
-        ]
-        summary: dict[str, Any] = {outcome.value: self.count(outcome) for outcome in _COUNTED}
-        summary |= {"rows": len(self.planned), "skipped": self.skipped, "written": self.written}
-        document = {"problems": [problem_record(p) for p in self.problems], "files": files, "summary": summary}
-        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+def as_standard(result: ImportResult) -> str:
+    """Each problem on one line, each file written (with the changes of an update), then a summary."""
+    lines = [parsable_line(p, position=False) for p in result.problems]
+    verb = (
+        {Outcome.CREATE: "wrote", Outcome.UPDATE: "updated"}
+        if result.written
+        else {Outcome.CREATE: "would write", Outcome.UPDATE: "would update"}
+    )
+    for step in result.planned:
+        if step.outcome in verb and (result.written or result.dry_run):
+            lines.append(f"{verb[step.outcome]} {step.path} (row {step.row.number})")
+            lines += [
+                printable(f"    {name}: {old or '(none)'} → {new or '(none)'}") for name, old, new in _changes(step)
+            ]
+            if result.dry_run and step.outcome == Outcome.CREATE:
+                lines += [f"    {line}" for line in result.texts[step.path].splitlines()]
+    lines.append(_summary(result))
+    return "\n".join(lines) + "\n"
 
 
-_COUNTED = (Outcome.CREATE, Outcome.UPDATE, Outcome.UNCHANGED, Outcome.INVALID)
+def _summary(result: ImportResult) -> str:
+    counts = (
+        f"{plural(len(result.planned), 'row')}: {result.count(Outcome.CREATE)} new, "
+        f"{result.count(Outcome.UPDATE)} updated, {result.count(Outcome.UNCHANGED)} unchanged, "
+        f"{result.count(Outcome.INVALID)} with errors; {result.skipped} skipped "
+        "(total rows, notes, or nothing to import)"
+    )
+    if result.dry_run:
+        return f"dry run, nothing written. {counts}"
+    if result.problems and not result.written:
+        good = result.count(Outcome.CREATE) + result.count(Outcome.UPDATE)
+        found, rows = plural(len(result.problems), "problem"), plural(good, "row")
+        return f"✗ {found}; nothing written (--partial writes the {rows} without errors). {counts}"
+    return f"{'✗' if result.problems else '✓'} {counts}"
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
-
-
-def _problem_line(p: Problem) -> str:
-    hint = f" ({p.hint})" if p.hint else ""
-    return printable(f"{p.path}: {p.code} {p.severity.value} {p.message}{hint}")
+def as_json(result: ImportResult) -> str:
+    files = [
+        {
+            "path": step.path,
+            "row": step.row.number,
+            "action": step.outcome.value,
+            "changes": [{"field": f, "old": old, "new": new} for f, old, new in _changes(step)],
+            "text": result.texts.get(step.path),
+        }
+        for step in result.planned
+        if step.outcome in (Outcome.CREATE, Outcome.UPDATE, Outcome.UNCHANGED)
+    ]
+    summary: dict[str, Any] = {outcome.value: result.count(outcome) for outcome in Outcome}
+    summary |= {"rows": len(result.planned), "skipped": result.skipped, "written": result.written}
+    document = {"problems": [problem_record(p) for p in result.problems], "files": files, "summary": summary}
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
 def _changes(step: Planned) -> list[tuple[str, str, str]]:
@@ -187,4 +122,4 @@ def _changes(step: Planned) -> list[tuple[str, str, str]]:
         return []
     old, new = flatten(step.previous), flatten(step.record)
     names = list(dict.fromkeys([*new, *old]))
-    return [(n, cell_text(old.get(n)), cell_text(new.get(n))) for n in names if old.get(n) != new.get(n)]
+    return [(n, export_cell_text(old.get(n)), export_cell_text(new.get(n))) for n in names if old.get(n) != new.get(n)]

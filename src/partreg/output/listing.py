@@ -13,7 +13,7 @@ from rich.text import Text
 from partreg.compute.listing import Totals
 from partreg.compute.status import PartnershipStatus
 from partreg.output.csv_safe import to_csv
-from partreg.output.words import csv_cell, yes_no
+from partreg.output.words import yes_no
 from partreg.render.view import hours, money
 
 
@@ -22,6 +22,13 @@ def pounds(amount: Decimal | None) -> int | float | None:
     if amount is None:
         return None
     return int(amount) if amount == amount.to_integral_value() else float(amount)
+
+
+def hours_number(hours: float | None) -> int | float | None:
+    """Hours as a JSON number: a whole number of hours as an integer (`40`, not `40.0`), as export writes it."""
+    if hours is None:
+        return None
+    return int(hours) if hours.is_integer() else hours
 
 
 def _row(r: PartnershipStatus) -> dict[str, Any]:
@@ -36,7 +43,7 @@ def _row(r: PartnershipStatus) -> dict[str, Any]:
         "lead_officer": p.lead_officer,
         "risk_level": r.risk.level,
         "value": p.value,
-        "officer_hours_per_month": resources.officer_hours_per_month if resources else None,
+        "officer_hours_per_month": hours_number(resources.officer_hours_per_month) if resources else None,
         "financial_contribution": pounds(resources.financial_contribution) if resources else None,
         "recommendation": p.recommendation.action if p.recommendation else None,
         "tags": list(p.tags or []),
@@ -48,7 +55,7 @@ def as_json(rows: list[PartnershipStatus], total: Totals) -> str:
         "partnerships": [_row(r) for r in rows],
         "totals": {
             "count": total.count,
-            "officer_hours_per_month": total.officer_hours_per_month,
+            "officer_hours_per_month": hours_number(total.officer_hours_per_month),
             "financial_contribution": pounds(total.financial_contribution),
         },
     }
@@ -58,7 +65,7 @@ def as_json(rows: list[PartnershipStatus], total: Totals) -> str:
 def as_csv(rows: list[PartnershipStatus]) -> str:
     """The JSON fields as columns; tags joined with `;`."""
     records = [{**_row(r), "tags": ";".join(r.partnership.tags or [])} for r in rows]
-    return to_csv(CSV_HEADER, ([csv_cell(record[key]) for key in CSV_HEADER] for record in records))
+    return to_csv(CSV_HEADER, ([record[key] for key in CSV_HEADER] for record in records))
 
 
 CSV_HEADER = (

@@ -11,31 +11,26 @@ from rich.text import Text
 
 from partreg.check.run import CheckResult
 from partreg.output.console import printable
+from partreg.output.words import plural
 from partreg.problems import Problem, Severity
 
 FORMATS = ("standard", "parsable", "github", "json")
 LineOf = Callable[[str, int], str]
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
-
-
 def summary_line(result: CheckResult) -> str:
-    return (
-        f"{_plural(result.errors, 'error')}, {_plural(result.warnings, 'warning')} in {_plural(result.files, 'file')}"
-    )
+    return f"{plural(result.errors, 'error')}, {plural(result.warnings, 'warning')} in {plural(result.files, 'file')}"
 
 
 def parsable(result: CheckResult) -> str:
     return "".join(parsable_line(p) + "\n" for p in result.problems)
 
 
-def parsable_line(p: Problem) -> str:
-    """`path:line:col: CODE severity message (hint)`, on one line whatever the message holds."""
-    return printable(
-        f"{p.path}:{p.line}:{p.col}: {p.code} {p.severity.value} {p.message}{f' ({p.hint})' if p.hint else ''}"
-    )
+def parsable_line(p: Problem, *, position: bool = True) -> str:
+    """`path:line:col: CODE severity message (hint)`, on one line whatever the message holds; without
+    `position` for a path that already names the place (an import's cell, `register.xlsx:Sheet1!D14`)."""
+    where = f"{p.path}:{p.line}:{p.col}" if position else p.path
+    return printable(f"{where}: {p.code} {p.severity.value} {p.message}{f' ({p.hint})' if p.hint else ''}")
 
 
 def _escape_data(text: str) -> str:

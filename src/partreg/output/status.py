@@ -12,7 +12,7 @@ from rich.text import Text
 from partreg.compute.ratings import Rating
 from partreg.compute.status import RAG_KEYS, PartnershipStatus, summary
 from partreg.output.csv_safe import to_csv
-from partreg.output.words import csv_cell, direction_text, rag_text, rag_word, yes_no
+from partreg.output.words import direction_text, rag_text, rag_word, yes_no
 
 
 def _rating(rating: Rating) -> dict[str, Any]:
@@ -57,7 +57,7 @@ CSV_HEADER = (
 
 def _csv_row(r: PartnershipStatus) -> tuple[object, ...]:
     p, g, f = r.partnership, r.governance, r.performance
-    identity = (p.id, p.name, csv_cell(p.statutory), csv_cell(p.significant))
+    identity = (p.id, p.name, p.statutory, p.significant)
     ratings = (g.effective, g.computed, g.declared, g.reason, f.effective, f.computed, f.declared, f.reason)
     return (*identity, *ratings, r.risk.score, r.risk.level, r.governance_direction, r.performance_direction)
 

@@ -6,7 +6,7 @@ from rich.text import Text
 
 from partreg.render.words import DIRECTION_SYMBOLS, RAG_SYMBOLS, rag_word, yes_no
 
-__all__ = ["csv_cell", "direction_text", "rag_text", "rag_word", "yes_no"]
+__all__ = ["direction_text", "plural", "rag_text", "rag_word", "yes_no"]
 
 RAG_STYLES = {"green": "green", "amber": "yellow", "red": "red", None: "dim"}
 DIRECTION_STYLES = {"improved": "green", "worse": "red", "unchanged": "", "new": "cyan", "unrated": "dim"}
@@ -22,8 +22,6 @@ def direction_text(direction: str) -> Text:
     return Text(f"{DIRECTION_SYMBOLS[direction]} {direction}", style=DIRECTION_STYLES[direction])
 
 
-def csv_cell(value: object) -> object:
-    """A value for a CSV data cell: yes or no for a boolean, as the register and `partreg import` write it."""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return value
+def plural(count: int, word: str) -> str:
+    """`1 row`, `1,204 rows`."""
+    return f"{count:,} {word}{'' if count == 1 else 's'}"

@@ -127,7 +127,6 @@ def _rewritten(text: str, kind: Kind | None, changes: Changes) -> str:
         data = _load(yaml, _lf(text))
         if not isinstance(data, CommentedMap):
             raise NotFormattable(1, 1, "the formatter reads this file differently from partreg")
-        # The header: the lines above the first key (and a comment after an inline top-level `}`).
         arrange(data, shape_of(kind), changes)
         stream = io.StringIO()
         yaml.dump(data, stream)

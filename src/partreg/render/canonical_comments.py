@@ -14,7 +14,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarStrin
 from ruamel.yaml.tokens import CommentToken
 
 from partreg.render.canonical_shape import FREE, INDENT, Shape
-from partreg.render.skeletons import scalar as plain_scalar
+from partreg.render.yaml_text import plain_or_quoted
 
 # How ruamel keeps comments in round-trip mode: each entry of a collection has four slots in
 # `ca.items[key]`. Slot 1 holds the lines above a key; slot 2 (a mapping) or 0 (a list) the
@@ -242,7 +242,7 @@ def _new_node(value: Any) -> Any:
         return mapping
     if isinstance(value, list):
         return CommentedSeq(_new_node(item) for item in value)
-    if isinstance(value, Plain) or plain_scalar(value) == value:
+    if isinstance(value, Plain) or plain_or_quoted(value) == value:
         return str(value)
     return DoubleQuotedScalarString(value)
 

@@ -12,12 +12,12 @@ from pydantic import BaseModel
 from partreg.load.layout import Kind
 from partreg.model import fields
 from partreg.model.assessment import Assessment
+from partreg.model.base import FREE_KEY
 from partreg.model.partnership import Partnership
 from partreg.model.plan import ActionPlan
 from partreg.model.policy import Policy
 
 INDENT = 2
-FREE_KEY = "custom"  # council data: never validated (FORMAT.md), never reordered
 _MODELS: dict[Kind, type[BaseModel]] = {
     Kind.PARTNERSHIP: Partnership,
     Kind.ASSESSMENT: Assessment,
@@ -43,16 +43,18 @@ def shape_of(kind: Kind | None) -> Shape:
     return FREE if kind is None else _record_shape(_MODELS[kind])
 
 
+def known_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """A record's known keys in FORMAT.md order. The models declare their fields in that order (the
+    tests compare them with its tables), with one exception: `custom` is declared on the Document
+    base class, so pydantic lists it first; FORMAT.md lists it last, after the known keys (with
+    any unknown ones), and FORMAT.md wins. So it is left out here, for the caller to put last."""
+    return tuple(info.alias or name for name, info in model.model_fields.items() if name != FREE_KEY)
+
+
 @functools.cache
 def _record_shape(model: type[BaseModel]) -> Shape:
-    # The models declare their fields in FORMAT.md order (the tests compare them with its
-    # tables). One exception: `custom` is declared on the Document base class, so pydantic lists
-    # it first; FORMAT.md lists it last, and FORMAT.md wins: it goes after the known keys.
-    fields = {
-        info.alias or name: _annotation_shape(info.annotation)
-        for name, info in model.model_fields.items()
-        if name != FREE_KEY
-    }
+    annotations = {info.alias or name: info.annotation for name, info in model.model_fields.items()}
+    fields = {key: _annotation_shape(annotations[key]) for key in known_fields(model)}
     return Shape(tuple(fields), fields)
 
 

@@ -20,13 +20,15 @@ from typing import Any
 
 from docx import Document
 from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Inches, Pt, Twips
+from docx.shared import Inches, Pt, RGBColor, Twips
 from docx.styles.style import BaseStyle, CharacterStyle
 from docx.styles.styles import Styles
 from docx.text.paragraph import Paragraph
@@ -114,11 +116,13 @@ class WordDocument:
             for run in paragraph.runs:  # no usable heading style: at least make it stand out
                 run.bold = True
 
-    def paragraphs(self, text: str) -> None:
-        """Text with blank lines between paragraphs."""
+    def paragraphs(self, text: str, *, keep_with_next: bool = False) -> None:
+        """Text with blank lines between paragraphs; `keep_with_next` for a lead-in to what follows
+        (a table's priority line, say), so a page never ends with it."""
         for block in (part.strip() for part in _xml_text(text).split("\n\n")):
             if block:
-                self.document.add_paragraph(" ".join(block.split()))
+                paragraph = self.document.add_paragraph(" ".join(block.split()))
+                paragraph.paragraph_format.keep_with_next = keep_with_next or None
 
     def bullets(self, items: Iterable[str]) -> None:
         bulleted = self._style("List Bullet") is not None
@@ -130,7 +134,29 @@ class WordDocument:
         return RagCell(f"{cell['label']}{marker}", RAG_SHADES[cell["value"]])
 
     def table(self, header: list[str], rows: list[list[Cell]]) -> None:
+        """A table with a repeating header row; one too wide for the page's words to fit whole goes on
+        landscape pages of its own (as councils print a wide register), then the page turns back."""
         header = [_xml_text(text) for text in header]
+        crowded = sum(_minimum_widths(header, rows, self._font_size)) * _ESTIMATE_SLACK > self._text_width
+        heading = self._last_heading()
+        if crowded and _turn_landscape(self.document):
+            if heading is not None:  # the table's heading turns the page with it
+                body = self.document.element.body
+                body.insert(len(body) - 1, heading)  # before the body's own section properties, last
+            self._text_width = _text_width(self.document)
+            self._table(header, rows)
+            _turn_landscape(self.document, back=True)
+            self._text_width = _text_width(self.document)
+            return
+        self._table(header, rows)
+
+    def _last_heading(self) -> Any | None:
+        """The body's last paragraph when it is a heading (the one a table follows), else None."""
+        last = self.document.element.body[-2] if len(self.document.element.body) > 1 else None
+        style = last.find(f"{_P_PR}/{_P_STYLE}") if last is not None and last.tag == _P else None
+        return last if style is not None and str(style.get(_VAL)).lower().startswith("heading") else None
+
+    def _table(self, header: list[str], rows: list[list[Cell]]) -> None:
         table = self.document.add_table(rows=1, cols=len(header))
         grid = self._style("Table Grid", WD_STYLE_TYPE.TABLE)
         if grid is not None:
@@ -152,6 +178,7 @@ class WordDocument:
     def chart(self, chart: charts.Chart) -> None:
         title, description = _xml_text(chart.title), _xml_text(chart.description)
         self.document.add_picture(io.BytesIO(charts.png(chart)), width=Inches(5.8))
+        self.document.paragraphs[-1].paragraph_format.keep_with_next = True  # the caption stays with its chart
         inline = self.document.inline_shapes[-1]._inline
         inline.docPr.set("descr", f"{title}. {description}")
         inline.docPr.set("title", title)
@@ -215,6 +242,8 @@ _A4_WIDTH, _A4_HEIGHT = 11906, 16838
 _MARGIN, _HEADER_FOOTER = 1440, 708
 _A4_TEXT_WIDTH = _A4_WIDTH - 2 * _MARGIN
 _FONT, _TABLE_FONT_SIZE = "Arial", 10
+_LIGHT_BLUE_STYLES = ("Subtitle", "Heading 2", "Heading 3", "Heading 4", "Caption")
+_DARK_BLUE = RGBColor(0x1F, 0x38, 0x64)  # 11.8:1 on white
 
 
 def _uk_defaults(document: DocxDocument) -> None:
@@ -237,6 +266,47 @@ def _uk_defaults(document: DocxDocument) -> None:
     grid = _named(document.styles, "Table Grid")
     if isinstance(grid, CharacterStyle):
         grid.font.size = Pt(_TABLE_FONT_SIZE)  # a register table has six columns: a point less gives names room
+    # The template's light blue (#4F81BD) is 4.0:1 on white, under the 4.5:1 WCAG AA asks of text.
+    for name in _LIGHT_BLUE_STYLES:
+        style = _named(document.styles, name)
+        if isinstance(style, CharacterStyle):
+            style.font.color.rgb = _DARK_BLUE
+    _page_numbers(document)
+
+
+def _page_numbers(document: DocxDocument) -> None:
+    """ "Page N of M" in the footer, centred: committee members refer to pages in the meeting."""
+    footer = document.sections[0].footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.add_run("Page ")
+    _field(footer, "PAGE")
+    footer.add_run(" of ")
+    _field(footer, "NUMPAGES")
+
+
+def _field(paragraph: Paragraph, instruction: str) -> None:
+    simple = OxmlElement("w:fldSimple")
+    simple.set(qn("w:instr"), f" {instruction} ")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"  # shown until the field is updated
+    run.append(text)
+    simple.append(run)
+    paragraph._p.append(simple)
+
+
+def _turn_landscape(document: DocxDocument, *, back: bool = False) -> bool:
+    """Start a new section turned to landscape (or, `back`, to portrait again); False when the page
+    already has that orientation, and nothing is added."""
+    current = document.sections[-1]
+    wanted = WD_ORIENT.PORTRAIT if back else WD_ORIENT.LANDSCAPE
+    if current.orientation == wanted or current.page_width is None or current.page_height is None:
+        return False
+    width, height = current.page_width, current.page_height
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = wanted
+    section.page_width, section.page_height = height, width
+    return True
 
 
 def _drop_stale_parts(document: DocxDocument) -> None:
@@ -352,13 +422,8 @@ def _column_widths(header: list[str], rows: list[list[Cell]], text_width: int, f
         lengths = sorted(len(_cell_text(row[index])) for row in rows) or [0]
         return max([lengths[len(lengths) * 3 // 4], *(len(word) for word in header[index].split())])
 
-    def least(index: int) -> int:
-        words = [(word, True) for word in _unbreakable(header[index])]
-        words += [(word, False) for row in rows for word in _unbreakable(_cell_text(row[index]))]
-        return max((_word_width(word, bold, font_size) for word, bold in words), default=0) + _CELL_MARGINS
-
     columns = range(len(header))
-    minimums = [least(index) for index in columns]
+    minimums = _minimum_widths(header, rows, font_size)
     if sum(minimums) <= text_width:
         weights = [min(max(typical(index), 8), 120) for index in columns]
         proportional = [text_width * weight // sum(weights) for weight in weights]
@@ -368,6 +433,24 @@ def _column_widths(header: list[str], rows: list[list[Cell]], text_width: int, f
         return [text_width * minimum // sum(minimums) for minimum in minimums]
     # Too many columns for every word to fit whole: the longest words break, dates and short words do not.
     return _capped(minimums, [0] * len(minimums), text_width)
+
+
+def _minimum_widths(header: list[str], rows: list[list[Cell]], font_size: float) -> list[int]:
+    """Each column's longest unbreakable word (bold in the header) plus the cell margins, in twips."""
+
+    def least(index: int) -> int:
+        words = [(word, True) for word in _unbreakable(header[index])]
+        # A rating's shape and word ("▲ Amber*") are read as one: its column fits them on one line.
+        words += [
+            (word, False)
+            for row in rows
+            for word in (
+                [_cell_text(row[index])] if isinstance(row[index], RagCell) else _unbreakable(_cell_text(row[index]))
+            )
+        ]
+        return max((_word_width(word, bold, font_size) for word, bold in words), default=0) + _CELL_MARGINS
+
+    return [least(index) for index in range(len(header))]
 
 
 def _capped(widths: list[int], minimums: list[int], total: int) -> list[int]:
@@ -450,6 +533,7 @@ def _append_row(table: Any, values: list[Cell]) -> None:
 
 _TR, _TR_PR, _CANT_SPLIT = qn("w:tr"), qn("w:trPr"), qn("w:cantSplit")
 _TC, _TC_PR, _SHD, _P, _R, _T = (qn(f"w:{tag}") for tag in ("tc", "tcPr", "shd", "p", "r", "t"))
+_P_PR, _P_STYLE = qn("w:pPr"), qn("w:pStyle")
 _VAL, _COLOR, _FILL = (qn(f"w:{name}") for name in ("val", "color", "fill"))
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 

@@ -108,11 +108,18 @@ def _reference(root: Path, given: Path | None, council: dict[str, bytes] | None)
     return beside if beside.is_file() else None
 
 
+# Lint findings are for whoever edits the register (the pull request shows them), not for the committee.
+_NOT_FOR_THE_COMMITTEE = frozenset({"finding-introduced", "finding-fixed"})
+
+
 def changes_view(changes: ChangeSet) -> View:
-    """The `--since` appendix: the diff between the last report's revision and this one."""
+    """The `--since` appendix: the diff between the last report's revision and this one, in plain
+    words (no code spans: Word and HTML would show the backticks)."""
     groups = []
+    changes = ChangeSet(changes.old, changes.new, [c for c in changes.changes if c.kind not in _NOT_FOR_THE_COMMITTEE])
     for kind, group in groupby(changes.sorted(), key=lambda change: change.kind):
-        groups.append({"heading": PHRASES[kind][1].capitalize(), "items": [change.text for change in group]})
+        items = [change.text.replace("`", "") for change in group]
+        groups.append({"heading": PHRASES[kind][1].capitalize(), "items": items})
     return {
         "heading": f"Changes since the last report ({changes.old} → {changes.new})",
         "old": changes.old,

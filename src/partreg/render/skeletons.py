@@ -14,14 +14,12 @@ import json
 import re
 from dataclasses import dataclass
 
+from partreg.load.spreadsheet import yes_or_no
 from partreg.model.json_schema import schema_for
 from partreg.model.policy import Principle
+from partreg.render.yaml_text import comment_line, plain_or_quoted, quote
 
 SCHEMA_DIR = "schemas"
-# Plain (unquoted) text a human would write: no YAML indicator can start it or hide inside it.
-_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9 .,'()&/%£-]*")
-# Words YAML readers other than partreg take as booleans or nulls: quoted, so every tool reads text.
-_YAML_WORDS = frozenset({"y", "n", "yes", "no", "true", "false", "on", "off", "null"})
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -43,25 +41,6 @@ class FirstAction:
     target: str  # YYYY-MM-DD or `ongoing`, as the officer typed it
 
 
-def scalar(text: str) -> str:
-    """`text` as a YAML value that every YAML reader takes as that exact text."""
-    if _PLAIN.fullmatch(text) and text == text.rstrip() and text.lower() not in _YAML_WORDS:
-        return text
-    # JSON strings are YAML double-quoted strings; line breaks and unprintable characters are escaped.
-    return "".join(char if _printable(char) else f"\\u{ord(char):04x}" for char in json.dumps(text, ensure_ascii=False))
-
-
-def _printable(char: str) -> bool:
-    code = ord(char)
-    if code in (0x2028, 0x2029, 0xFEFF):  # YAML reads the first two as line breaks, even in quotes
-        return False
-    return 0x20 <= code <= 0x7E or 0xA0 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or code >= 0x10000
-
-
-def yes_no(value: bool) -> str:
-    return "yes" if value else "no"
-
-
 def schema_path(kind: str) -> str:
     return f"{SCHEMA_DIR}/{kind}.schema.json"
 
@@ -78,11 +57,11 @@ def modeline(path: str, kind: str) -> str:
 def partnership_skeleton(pid: str, name: str, lead_officer: str, *, statutory: bool, significant: bool) -> Skeleton:
     path = f"register/partnerships/{pid}.yaml"
     body = _PARTNERSHIP.format(
-        id=scalar(pid),
-        name=scalar(name),
-        statutory=yes_no(statutory),
-        significant=yes_no(significant),
-        lead_officer=scalar(lead_officer),
+        id=plain_or_quoted(pid),
+        name=plain_or_quoted(name),
+        statutory=yes_or_no(statutory),
+        significant=yes_or_no(significant),
+        lead_officer=plain_or_quoted(lead_officer),
     )
     return Skeleton(path, modeline(path, "partnership") + body)
 
@@ -90,19 +69,19 @@ def partnership_skeleton(pid: str, name: str, lead_officer: str, *, statutory: b
 def assessment_skeleton(partnership: str, year: int, principles: list[Principle]) -> Skeleton:
     path = f"register/assessments/{year}/{partnership}.yaml"
     notes = "    rating:  # green, amber or red\n    evidence:  # what shows it\n"
-    rated = "".join(f"  {scalar(p.id)}:  # {_one_line(p.title)}\n{notes}" for p in principles)
-    body = _ASSESSMENT.format(partnership=scalar(partnership), year=year, principles=rated)
+    rated = "".join(f"  {plain_or_quoted(p.id)}:  {comment_line(p.title)}\n{notes}" for p in principles)
+    body = _ASSESSMENT.format(partnership=plain_or_quoted(partnership), year=year, principles=rated)
     return Skeleton(path, modeline(path, "assessment") + body)
 
 
 def plan_skeleton(plan_id: str, partnership: str | None, first: FirstAction) -> Skeleton:
     path = f"register/actions/{plan_id}.yaml"
     body = _PLAN.format(
-        id=scalar(plan_id),
-        partnership=f"partnership: {scalar(partnership)}" if partnership else "partnership:",
-        action_id=json.dumps(first.id),  # quoted: `1` is text to partreg, a number to other YAML readers
-        action=scalar(first.action),
-        owner=scalar(first.owner),
+        id=plain_or_quoted(plan_id),
+        partnership=f"partnership: {plain_or_quoted(partnership)}" if partnership else "partnership:",
+        action_id=quote(first.id),  # quoted: `1` is text to partreg, a number to other YAML readers
+        action=plain_or_quoted(first.action),
+        owner=plain_or_quoted(first.owner),
         target=_target(first.target),
     )
     return Skeleton(path, modeline(path, "plan") + body)
@@ -110,11 +89,7 @@ def plan_skeleton(plan_id: str, partnership: str | None, first: FirstAction) -> 
 
 def _target(text: str) -> str:
     """A date or `ongoing` unquoted, as officers write them; anything else quoted, for the check to judge."""
-    return text if _ISO_DATE.fullmatch(text) or text == "ongoing" else scalar(text)
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    return text if _ISO_DATE.fullmatch(text) or text == "ongoing" else plain_or_quoted(text)
 
 
 _PARTNERSHIP = """\

@@ -7,7 +7,8 @@ from datetime import date
 
 from partreg.model.json_schema import KINDS
 from partreg.model.policy import Policy
-from partreg.render.skeletons import Skeleton, modeline, scalar, schema_json, schema_path
+from partreg.render.skeletons import Skeleton, modeline, schema_json, schema_path
+from partreg.render.yaml_text import plain_or_quoted
 
 
 def init_files(today: date) -> list[Skeleton]:
@@ -35,10 +36,12 @@ def _example(path: str, kind: str, template: str, today: date) -> Skeleton:
 
 def policy_text(policy: Policy) -> str:
     """policy.yaml with every setting written out and explained; here, partreg's defaults."""
-    principles = "".join(f"  - id: {scalar(p.id)}\n    title: {scalar(p.title)}\n" for p in policy.principles)
+    principles = "".join(
+        f"  - id: {plain_or_quoted(p.id)}\n    title: {plain_or_quoted(p.title)}\n" for p in policy.principles
+    )
     standard = policy.minimum_standard
     return modeline("register/policy.yaml", "policy") + _POLICY.format(
-        council=scalar(policy.council),
+        council=plain_or_quoted(policy.council),
         principles=principles,
         significant="".join(f"    - {kind}\n" for kind in standard.significant),
         other="".join(f"    - {kind}\n" for kind in standard.other),

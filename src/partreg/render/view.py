@@ -70,11 +70,23 @@ def hours(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
 
 
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def long_date(day: date) -> str:
+    """`1 December 2011`, as committee papers write it (no locale involved)."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
 def base_view(kind: str, council: str, request: ReportRequest) -> View:
     return {
         "kind": kind,
         "council": council,
         "year": request.year,
         "data_date": request.today.isoformat(),
+        "data_date_long": long_date(request.today),
         "provenance": request.provenance.as_view(),
     }

@@ -6,7 +6,8 @@ RAG is always a word and a shape; colour is only ever an extra (accessibility).
 from __future__ import annotations
 
 RAG_SYMBOLS: dict[str | None, str] = {"green": "●", "amber": "▲", "red": "■", None: "○"}
-RAG_COLOURS: dict[str | None, str] = {"green": "#2e7d32", "amber": "#f9a825", "red": "#c62828", None: "#9e9e9e"}
+# Chart marks, each at least 3:1 against white (WCAG AA for graphics); the words carry the meaning.
+RAG_COLOURS: dict[str | None, str] = {"green": "#2e7d32", "amber": "#c77700", "red": "#c62828", None: "#757575"}
 # Light shades for table cells, dark enough text on all of them.
 RAG_SHADES: dict[str | None, str] = {"green": "C8E6C9", "amber": "FFE082", "red": "FFCDD2", None: "EEEEEE"}
 DIRECTION_SYMBOLS = {"improved": "↑", "worse": "↓", "unchanged": "→", "new": "+", "unrated": "–"}

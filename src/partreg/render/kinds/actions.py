@@ -9,7 +9,6 @@ Council-wide plans (no partnership) form their own groups, named after the plan.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 
 from partreg.compute.actions import ActionFact, latest_update
 from partreg.compute.listing import action_facts
@@ -19,21 +18,12 @@ from partreg.model.partnership import Partnership
 from partreg.model.plan import Update
 from partreg.model.register import Register
 from partreg.render.docx_writer import Cell, WordDocument
-from partreg.render.view import ReportRequest, View, base_view
+from partreg.render.view import ReportRequest, View, base_view, long_date
 
 # Groups are ordered by priority level, then name; an unassessed level sorts last.
 LEVEL_ORDER: dict[str | None, int] = {"high": 0, "medium": 1, "low": 2, None: 3}
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 COUNT_KEYS = ("actions", "complete", "cancelled", "overdue", "due_soon", "open")
 SUMMARY_HEADER = ["Partnership", "Priority level", "Actions", "Complete", "Cancelled", "Overdue", "Due soon"]
-
-
-def long_date(day: date) -> str:
-    """`1 December 2011`, as committee papers write it (no locale involved)."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 @dataclass
@@ -232,11 +222,11 @@ def to_docx(view: View, texts: dict[str, str], doc: WordDocument) -> None:
     for group in view["groups"]:
         doc.heading(group["name"], 2)
         basis = f" ({group['risk']['basis']})" if group["risk"]["basis"] else ""
-        doc.paragraphs(f"Priority level: {group['risk']['label']}{basis}")
+        doc.paragraphs(f"Priority level: {group['risk']['label']}{basis}", keep_with_next=True)
         if group["council_wide"]:
-            doc.paragraphs(texts["council_wide"])
+            doc.paragraphs(texts["council_wide"], keep_with_next=True)
         if group["accountability"]["text"]:
-            doc.paragraphs(f"Accountability: {group['accountability']['text']}")
+            doc.paragraphs(f"Accountability: {group['accountability']['text']}", keep_with_next=True)
         rows: list[list[Cell]] = []
         for action in group["actions"]:
             row: list[Cell] = [action["ref"], action["action"], action["owner"], action["target"]]

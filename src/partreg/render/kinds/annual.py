@@ -117,7 +117,7 @@ def _summary(rows: list[PartnershipStatus], partnerships: list[View]) -> View:
 
 
 def build(register: Register, request: ReportRequest) -> View:
-    rows = [row for row in statuses(register, request.year) if _reported(row)]
+    rows = [row for row in statuses(register, request.year, include_left=True) if _reported(row)]
     facts = action_facts(register, request.today)
     partnerships = [_partnership(row, facts) for row in rows]
     counts = _summary(rows, partnerships)
@@ -195,7 +195,7 @@ def _partnership_docx(p: View, texts: dict[str, str], doc: WordDocument) -> None
     doc.heading(texts["value_for_money_heading"], 3)
     vfm_cell = p["value_for_money"]
     if vfm_cell["rating"] is None and not vfm_cell["finding"]:
-        doc.paragraphs(texts["not_recorded"])
+        doc.paragraphs(texts["value_for_money_not_assessed"])
     if vfm_cell["rating"] is not None:
         doc.paragraphs(f"Value for money: {vfm_cell['word']}.")
     if vfm_cell["finding"]:
@@ -205,7 +205,7 @@ def _partnership_docx(p: View, texts: dict[str, str], doc: WordDocument) -> None
         doc.table(
             ["Key activity", "Target date", "Owner", "Status"],
             [
-                [a["action"], a["target"], a["owner"], ("OVERDUE: " if a["overdue"] else "") + a["status"]]
+                [a["action"], a["target"], a["owner"], ("Overdue: " if a["overdue"] else "") + a["status"]]
                 for a in p["activities"]
             ],
         )

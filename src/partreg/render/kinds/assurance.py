@@ -27,7 +27,12 @@ def _concern(row: PartnershipStatus) -> View | None:
     if not areas:
         return None
     assessment = row.assessment
-    reasons = [r.declared_reason for r in (row.governance, row.performance) if r.declared_reason]
+    # The reasons given for the ratings of concern only: a reason for a green rating explains nothing here.
+    reasons = [
+        {"area": area, "text": rating.declared_reason}
+        for area, rating in (("governance", row.governance), ("performance", row.performance))
+        if area in areas and rating.declared_reason
+    ]
     view = partnership_row(row)
     # Both ratings, so the reader sees what is a concern and what is not.
     governance, performance = view["governance"]["word"].lower(), view["performance"]["word"].lower()
@@ -152,8 +157,18 @@ def to_docx(view: View, texts: dict[str, str], doc: WordDocument) -> None:
         if concern["issue"]:
             doc.paragraphs(f"Issue: {concern['issue']}")
         for reason in concern["reasons"]:
-            doc.paragraphs(f"Reason given: {reason}")
+            doc.paragraphs(f"Reason given for the {reason['area']} rating: {reason['text']}")
     doc.heading(texts["plan_heading"], 1)
+    if not view["plan"]:
+        doc.paragraphs(texts["no_plan"])
+    else:
+        _plan_table(view, doc)
+    if texts.get("closing"):
+        doc.paragraphs(texts["closing"])
+    doc.provenance(view["provenance"]["text"])
+
+
+def _plan_table(view: View, doc: WordDocument) -> None:
     doc.table(
         ["Partnership", "Issue", "Planned action", "Target date", "LMT lead", "Status"],
         [
@@ -163,11 +178,8 @@ def to_docx(view: View, texts: dict[str, str], doc: WordDocument) -> None:
                 a["action"],
                 a["target"],
                 a["owner"],
-                ("OVERDUE: " if a["overdue"] else "") + a["status"],
+                ("Overdue: " if a["overdue"] else "") + a["status"],
             ]
             for a in view["plan"]
         ],
     )
-    if texts.get("closing"):
-        doc.paragraphs(texts["closing"])
-    doc.provenance(view["provenance"]["text"])

@@ -195,7 +195,7 @@ def _recommendations(rows: list[PartnershipStatus]) -> list[View]:
 
 
 def build(register: Register, request: ReportRequest) -> View:
-    every = statuses(register, request.year)  # name order
+    every = statuses(register, request.year, include_left=True)  # name order
     rows = [r for r in every if r.partnership.status not in LEFT_STATUSES]
     partnerships = [r.partnership for r in rows]
     overall = marking(partnerships)

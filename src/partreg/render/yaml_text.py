@@ -1,12 +1,14 @@
-"""YAML text for the records partreg writes itself (`partreg import`), in FORMAT.md's field order.
+"""YAML text for the values partreg writes itself: the one scalar writer behind `partreg new`,
+`partreg init`, `partreg import` and the values `import --update` writes into a file.
 
-Only `load/yaml_reader.py` may touch the YAML library, and these records are plain (mappings,
-lists, text, numbers, dates, yes/no), so they are written here by hand. Every string is
-double-quoted and escaped, so no value from a spreadsheet can become YAML markup (a `#`, a `: `,
-an `&anchor`, a `!tag` or a line break); the other scalars are written in forms the reader and
+Only `load/yaml_reader.py` may touch the YAML library, and these values are plain (mappings,
+lists, text, numbers, dates, yes/no), so they are written here by hand. `record_yaml` (import)
+double-quotes and escapes every string, so no value from a spreadsheet can become YAML markup (a
+`#`, a `: `, an `&anchor`, a `!tag` or a line break); `plain_or_quoted` (the files people edit)
+leaves text a human would write unquoted. The other scalars are written in forms the reader and
 the schema read back exactly: `yes`/`no`, `2023-12-31`, `8000.50`. Under `custom:` a decimal
 number is written as a number (`1`, not `"1"`), as other YAML tools then read it as one too.
-The result is already in `partreg fmt`'s canonical form (a test holds that).
+`record_yaml` is already in `partreg fmt`'s canonical form (a test holds that).
 """
 
 from __future__ import annotations
@@ -19,9 +21,15 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from partreg.load.spreadsheet import yes_or_no
+from partreg.model.base import FREE_KEY
+from partreg.render.canonical_shape import known_fields
+
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
-# Keys that YAML 1.1 tools other than partreg's reader would take for booleans or null.
-_SPECIAL_WORDS = frozenset({"y", "n", "yes", "no", "true", "false", "on", "off", "null"})
+# Plain (unquoted) text a human would write: no YAML indicator can start it or hide inside it.
+_PLAIN_TEXT = re.compile(r"[A-Za-z][A-Za-z0-9 .,'()&/%£-]*")
+# Words YAML 1.1 tools other than partreg's reader take for booleans or null: always quoted.
+_YAML_WORDS = frozenset({"y", "n", "yes", "no", "true", "false", "on", "off", "null"})
 _SIMPLE_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\0": "\\0"}
 # Characters written as an escape: controls (C0, DEL, C1 incl. NEL), line/paragraph separators,
 # the BOM, non-characters, and lone surrogates (which cannot be UTF-8 at all).
@@ -31,29 +39,34 @@ _ESCAPED = re.compile(
 _UNSAFE_COMMENT = re.compile(r"[^\x20-\x7e\u00a0-\ud7ff\ue000-\ufffd]")
 # A decimal number as YAML 1.1 and 1.2 both read it: no leading zero (`0123` is octal to some), no exponent.
 _PLAIN_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,15})?")
-FREE_KEY = "custom"  # council data, written last (FORMAT.md)
 
 
 def record_yaml(record: BaseModel, comment: str = "") -> str:
     """The fields that were given (not defaults), in canonical order (`partreg fmt`'s), under a `# comment` line."""
     data = record.model_dump(exclude_unset=True, exclude_none=True)
-    # pydantic lists `custom` first (it is declared on the base class); FORMAT.md and fmt put it last.
-    ordered = {key: value for key, value in data.items() if key != FREE_KEY} | (
-        {FREE_KEY: data[FREE_KEY]} if FREE_KEY in data else {}
-    )
+    ordered = {key: data[key] for key in (*known_fields(type(record)), FREE_KEY) if key in data}
     lines = [comment_line(comment)] if comment else []
     return "\n".join([*lines, *_mapping(ordered, 0)]) + "\n"
 
 
 def comment_line(comment: str) -> str:
-    """`# comment`, with any character that could end the line or hide in it replaced."""
-    return f"# {_UNSAFE_COMMENT.sub('?', comment)}"
+    """`# comment` on one line: runs of white space (line breaks too) are one space, and any other
+    character that could end the line or hide in it is replaced."""
+    return f"# {_UNSAFE_COMMENT.sub('?', ' '.join(comment.split()))}"
 
 
 def is_plain_number(text: str) -> bool:
     """Text under `custom:` written as a number reads as that number in every YAML tool; partreg
     reads it as text either way, so a number keeps its type from spreadsheet to file."""
     return _PLAIN_NUMBER.fullmatch(text) is not None
+
+
+def plain_or_quoted(text: str) -> str:
+    """`text` as a YAML value every YAML reader takes as that exact text: unquoted when it is
+    plain words a person would write (`Safer Streets Board`), else double-quoted."""
+    if _PLAIN_TEXT.fullmatch(text) and text == text.rstrip() and text.lower() not in _YAML_WORDS:
+        return text
+    return quote(text)
 
 
 def quote(text: str) -> str:
@@ -73,7 +86,7 @@ def _escape(match: re.Match[str]) -> str:
 
 def _key(key: object) -> str:
     text = str(key)
-    return text if _PLAIN_KEY.fullmatch(text) and text.lower() not in _SPECIAL_WORDS else quote(text)
+    return text if _PLAIN_KEY.fullmatch(text) and text.lower() not in _YAML_WORDS else quote(text)
 
 
 def scalar(value: object, *, free: bool = False) -> str:
@@ -81,7 +94,7 @@ def scalar(value: object, *, free: bool = False) -> str:
     if free and isinstance(value, str) and is_plain_number(value):
         return value
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return yes_or_no(value)
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
