@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from partreg.load.document import Document, PathItem, PosDict, shown
+from partreg.model.base import FREE_KEY
 from partreg.model.values import CONTROL_CHARACTER
 from partreg.problems import Problem, error
 
@@ -51,7 +52,7 @@ def _unknown_empty_keys(doc: Document, model: type[BaseModel], node: Any, loc: t
                 found.append(
                     error(doc.path, line, col, "S003", _unknown_key(key), _unknown_key_hint(model, (*loc, key)))
                 )
-            elif key in node and key != "custom":
+            elif key in node and key != FREE_KEY:
                 found += _unknown_empty_keys(doc, model, node[key], (*loc, key))
     elif isinstance(node, list):
         for index, item in enumerate(node):
@@ -123,7 +124,7 @@ def _unknown_key_hint(model: type[BaseModel], loc: tuple[PathItem, ...]) -> str:
     close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.7)
     if close:
         return f"did you mean `{close[0]}`?"
-    custom = "; put council data under `custom:`" if "custom" in allowed else ""
+    custom = f"; put council data under `{FREE_KEY}:`" if FREE_KEY in allowed else ""
     return f"allowed keys here: {', '.join(key for key in allowed if key != 'custom')}{custom}"
 
 

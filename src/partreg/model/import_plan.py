@@ -11,7 +11,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from partreg.load.document import PosDict
-from partreg.load.layout import REGISTER_DIR, YAML_SUFFIXES
+from partreg.load.layout import partnership_path, partnership_paths
 from partreg.load.spreadsheet import Sheet
 from partreg.load.worktree import SourceFile, WorkTree
 from partreg.load.yaml_reader import DEFAULT_LIMITS, read_document
@@ -69,7 +69,7 @@ def existing_partnership_file(root: Path) -> ExistingFile:
     def existing(record_id: str) -> SourceFile | Problem | None:
         if not slug.fullmatch(record_id):
             return None  # not an id (the row reports it), and never a path outside the register
-        paths = {f"{REGISTER_DIR}/partnerships/{record_id}{suffix}" for suffix in YAML_SUFFIXES}
+        paths = set(partnership_paths(record_id))
         return next(iter(tree.files(paths)), None)
 
     return existing
@@ -94,8 +94,8 @@ def _plan_row(
         return _refuse(row, f"id `{rid}` is also row {seen[rid]}'s", "give each row its own name, or its own Id")
     if found is None or rid is None:
         invalid = row.record is None
-        path = f"{REGISTER_DIR}/partnerships/{rid}.yaml"
-        return Planned(row, Outcome.INVALID if invalid else Outcome.CREATE, "" if invalid else path, row.record)
+        path = "" if invalid or rid is None else partnership_path(rid)
+        return Planned(row, Outcome.INVALID if invalid else Outcome.CREATE, path, row.record)
     if isinstance(found, Problem):
         message = f"cannot tell whether `{rid}` is already in the register: {found.path}: {found.message}"
         return _refuse(row, message, found.hint)

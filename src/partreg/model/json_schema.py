@@ -49,6 +49,7 @@ from pydantic_core import PydanticUndefined, to_jsonable_python
 
 from partreg.model import values
 from partreg.model.assessment import Assessment
+from partreg.model.base import FREE_KEY
 from partreg.model.partnership import Partnership
 from partreg.model.plan import ActionPlan
 from partreg.model.policy import Policy
@@ -107,9 +108,9 @@ def model_schema(model: type[BaseModel]) -> Schema:
     """An object with the model's fields; a field that may be left out may also be written empty."""
     properties: Schema = {}
     # `custom:` is last, as FORMAT.md lists it: editors offer the keys in this order.
-    fields = sorted(model.model_fields.items(), key=lambda item: item[0] == "custom")
+    fields = sorted(model.model_fields.items(), key=lambda item: item[0] == FREE_KEY)
     for name, field in fields:
-        schema = value_schema(_annotation_of(field)) if name != "custom" else {"type": "object"}
+        schema = value_schema(_annotation_of(field)) if name != FREE_KEY else {"type": "object"}
         if not field.is_required():
             schema = _or_null(schema)
             default = field.get_default(call_default_factory=True)

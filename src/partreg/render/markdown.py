@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 
+from partreg.model.values import CONTROL_CHARACTER_CLASS
+
 # What can start markup inside a line of Markdown (or a table cell, `|`); raw HTML needs `<`.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 # Control characters (a terminal escape, say) would reach whoever prints or pastes the text.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(f"[{CONTROL_CHARACTER_CLASS}]")  # after folding, tabs and line breaks are spaces
 # After `@`, a zero-width space stops GitHub linking a mention and notifying whoever it names.
 _QUIET_AT = "@\u200b"
 

@@ -14,6 +14,7 @@ import json
 import re
 from dataclasses import dataclass
 
+from partreg.load.layout import partnership_path
 from partreg.load.spreadsheet import yes_or_no
 from partreg.model.json_schema import schema_for
 from partreg.model.policy import Principle
@@ -55,7 +56,7 @@ def modeline(path: str, kind: str) -> str:
 
 
 def partnership_skeleton(pid: str, name: str, lead_officer: str, *, statutory: bool, significant: bool) -> Skeleton:
-    path = f"register/partnerships/{pid}.yaml"
+    path = partnership_path(pid)
     body = _PARTNERSHIP.format(
         id=plain_or_quoted(pid),
         name=plain_or_quoted(name),
