@@ -137,8 +137,6 @@ def test_actions_filters_and_latest_update(reg: RegisterDir) -> None:
         "plan": "council-wide",
         "id": "b",
         "partnership": None,
-        "issue": None,
-        "action": "B",
         "owner": "Director of Law",
         "target": "2024-05-01",
         "status": "planned",
@@ -248,13 +246,23 @@ def test_a_csv_cell_is_yes_or_no_for_a_boolean_whoever_writes_it() -> None:
     assert to_csv(["a", "b", "c"], [[True, False, "=1"]]) == "a,b,c\nyes,no,'=1\n"
 
 
-def test_actions_data_formats_carry_the_action_and_its_issue(reg: RegisterDir) -> None:
+def test_actions_csv_carries_the_action_and_its_issue_and_json_keeps_its_shape(reg: RegisterDir) -> None:
     reg.valid()
     reg.plan(text="id: safer-streets\npartnership: safer-streets\nactions:\n  - id: 1\n    issue: No data sharing\n"
              "    action: Renew the agreement\n    owner: A Smith\n    target: 2030-01-01\n")  # fmt: skip
     root = str(reg.root)
     [listed] = _json("actions", "--root", root, "--today", "2024-01-01")["actions"]
-    assert (listed["issue"], listed["action"]) == ("No data sharing", "Renew the agreement")
+    assert set(listed) == {
+        "plan",
+        "id",
+        "partnership",
+        "owner",
+        "target",
+        "status",
+        "overdue",
+        "due_soon",
+        "latest_update",
+    }
     ran = invoke("actions", "--root", root, "--format", "csv", "--today", "2024-01-01")
     [row] = list(csv.DictReader(io.StringIO(ran.stdout)))
     assert (row["issue"], row["action"]) == ("No data sharing", "Renew the agreement")
@@ -270,3 +278,9 @@ def test_list_writes_a_whole_number_of_hours_as_a_whole_number(reg: RegisterDir)
     assert '"officer_hours_per_month": 104,' in ran.stdout and '"officer_hours_per_month": 8,' in ran.stdout
     listed = list(csv.DictReader(io.StringIO(invoke("list", "--root", root, "--format", "csv").stdout)))
     assert sorted(r["officer_hours_per_month"] for r in listed) == ["2.5", "8", "96"]
+
+
+def test_a_total_of_figures_nobody_recorded_is_not_recorded_rather_than_zero(reg: RegisterDir) -> None:
+    reg.partnership()  # no resources at all
+    table = invoke("list", "--root", str(reg.root))
+    assert "Not recorded" in table.stdout

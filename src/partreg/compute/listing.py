@@ -41,6 +41,9 @@ class Totals:
     # (0.1 + 0.2 is 0.3, not 0.30000000000000004).
     officer_hours_per_month: float
     financial_contribution: Decimal
+    # How many rows have no such figure: a total of none recorded is not a total of 0.
+    hours_not_recorded: int = 0
+    money_not_recorded: int = 0
 
 
 def totals(rows: list[PartnershipStatus]) -> Totals:
@@ -50,7 +53,13 @@ def totals(rows: list[PartnershipStatus]) -> Totals:
     # the 15 significant digits a float holds), so summing the reprs as Decimals adds what was written.
     hours = sum((Decimal(repr(each.officer_hours_per_month or 0.0)) for each in recorded), Decimal(0))
     money = sum((each.financial_contribution or Decimal(0) for each in recorded), Decimal(0))
-    return Totals(len(rows), float(hours), money)
+    no_hours = sum(
+        r.partnership.resources is None or r.partnership.resources.officer_hours_per_month is None for r in rows
+    )
+    no_money = sum(
+        r.partnership.resources is None or r.partnership.resources.financial_contribution is None for r in rows
+    )
+    return Totals(len(rows), float(hours), money, no_hours, no_money)
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,8 +19,6 @@ def _row(fact: ActionFact) -> dict[str, Any]:
         "plan": fact.plan_id,
         "id": action.id,
         "partnership": fact.partnership,
-        "issue": action.issue,
-        "action": action.action,
         "owner": action.owner,
         "target": str(action.target),
         "status": action.status,
@@ -49,9 +47,10 @@ def as_csv(facts: list[ActionFact]) -> str:
 
     rows = []
     for fact in facts:
-        row = _row(fact)
+        # The JSON keeps the issue's shape; the spreadsheet also carries what the table shows.
+        row = {**_row(fact), "issue": fact.action.issue, "action": fact.action.action}
         latest = row.pop("latest_update") or {"date": "", "text": ""}
-        rows.append([*row.values(), latest["date"], latest["text"]])
+        rows.append([*(row[key] for key in CSV_HEADER[:-2]), latest["date"], latest["text"]])
     return to_csv(CSV_HEADER, rows)
 
 

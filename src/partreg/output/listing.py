@@ -15,6 +15,7 @@ from partreg.compute.status import PartnershipStatus
 from partreg.output.csv_safe import to_csv
 from partreg.output.words import yes_no
 from partreg.render.view import hours, money
+from partreg.render.words import total_text
 
 
 def pounds(amount: Decimal | None) -> int | float | None:
@@ -54,6 +55,7 @@ def as_json(rows: list[PartnershipStatus], total: Totals) -> str:
     document = {
         "partnerships": [_row(r) for r in rows],
         "totals": {
+            # The shape exactly, numbers always; the table says "Not recorded" where none was.
             "count": total.count,
             "officer_hours_per_month": hours_number(total.officer_hours_per_month),
             "financial_contribution": pounds(total.financial_contribution),
@@ -79,8 +81,10 @@ def print_table(rows: list[PartnershipStatus], total: Totals, console: Console) 
     columns = ("Partnership", "Status", "Statutory", "Significant", "Lead officer", "Risk", "Value")
     for column in columns:
         table.add_column(column, footer="Total" if column == "Partnership" else "")
-    table.add_column("Hours / month", justify="right", footer=hours(total.officer_hours_per_month))
-    table.add_column("Contribution", justify="right", footer=money(total.financial_contribution))
+    hours_total = total_text(hours(total.officer_hours_per_month), total.hours_not_recorded, total.count)
+    money_total = total_text(money(total.financial_contribution), total.money_not_recorded, total.count)
+    table.add_column("Hours / month", justify="right", footer=hours_total)
+    table.add_column("Contribution", justify="right", footer=money_total)
     table.add_column("Recommendation")
     for r in rows:
         p, resources = r.partnership, r.partnership.resources

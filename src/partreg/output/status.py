@@ -25,10 +25,10 @@ def _rating(rating: Rating) -> dict[str, Any]:
 
 
 def as_json(year: int, rows: list[PartnershipStatus], revision: str | None = None) -> str:
-    """The table as JSON; `revision` is the short Git commit it was read from, null for the work tree."""
-    document = {
+    """The table as JSON in the issue's shape; read at a revision (`--as-of`), it also names the short
+    commit as `revision`."""
+    document: dict[str, Any] = {
         "year": year,
-        "revision": revision,
         "partnerships": [
             {
                 "id": r.partnership.id,
@@ -44,6 +44,8 @@ def as_json(year: int, rows: list[PartnershipStatus], revision: str | None = Non
         ],
         "summary": summary(rows),
     }
+    if revision is not None:
+        document["revision"] = revision
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 

@@ -28,3 +28,10 @@ def direction_label(direction: str) -> str:
 
 def yes_no(value: bool) -> str:
     return "Yes" if value else "No"
+
+
+def total_text(total: str, not_recorded: int, count: int) -> str:
+    """A total that says when figures behind it were not recorded: none recorded is not the same as 0."""
+    if count and not_recorded == count:
+        return "Not recorded"
+    return f"{total} ({not_recorded} not recorded)" if not_recorded else total

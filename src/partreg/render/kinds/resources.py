@@ -21,6 +21,7 @@ from partreg.model.partnership import LEFT_STATUSES, Partnership, Representative
 from partreg.model.register import Register
 from partreg.render.docx_writer import Cell, WordDocument
 from partreg.render.view import ReportRequest, View, base_view, hours, money
+from partreg.render.words import total_text
 
 ACTIONS = ("increase", "maintain", "review", "reduce", "withdraw")
 ESTIMATE_MARK = "*"
@@ -130,23 +131,13 @@ def _register_row(row: PartnershipStatus, mark: Marking) -> View:
 
 def _total(rows: list[PartnershipStatus], mark: str) -> View:
     summed = totals(rows)
-    figures = [p.resources for p in (r.partnership for r in rows)]
-    no_hours = sum(each is None or each.officer_hours_per_month is None for each in figures)
-    no_money = sum(each is None or each.financial_contribution is None for each in figures)
     return {
         "count": summed.count,
-        "hours": _total_text(f"{hours(summed.officer_hours_per_month)}{mark}", no_hours, summed.count),
+        "hours": total_text(f"{hours(summed.officer_hours_per_month)}{mark}", summed.hours_not_recorded, summed.count),
         "hours_value": summed.officer_hours_per_month,
-        "money": _total_text(f"{money(summed.financial_contribution)}{mark}", no_money, summed.count),
+        "money": total_text(f"{money(summed.financial_contribution)}{mark}", summed.money_not_recorded, summed.count),
         "money_value": _number(summed.financial_contribution),
     }
-
-
-def _total_text(total: str, missing: int, count: int) -> str:
-    """A total says when figures behind it were not recorded: none recorded is not the same as 0."""
-    if count and missing == count:
-        return NOT_RECORDED
-    return f"{total} ({missing} not recorded)" if missing else total
 
 
 def _figure_row(partnership: Partnership, mark: Marking) -> View:
