@@ -25,3 +25,14 @@ def test_show_a_partnership_whose_file_cannot_be_read_lists_its_errors(reg: Regi
     assert ran.exit_code == 1
     assert "\nregister/partnerships/safer-streets.yaml:3:12: S001 error" in ran.stderr
     assert "no partnership" not in ran.stderr
+
+
+def test_show_refuses_when_the_partnerships_assessment_cannot_be_read(reg: RegisterDir) -> None:
+    reg.valid()
+    reg.partnership("other", name="Other Board")
+    reg.assessment(text="partnership: safer-streets\nyear: [\n")
+    ran = run_subprocess("show", "safer-streets", "--root", str(reg.root))
+    assert ran.exit_code == 1
+    assert "register/assessments/2023/safer-streets.yaml:" in ran.stderr
+    assert "files of `safer-streets` have errors, so its record would be shown wrong" in ran.stderr
+    assert run_subprocess("show", "other", "--root", str(reg.root)).exit_code == 0  # other records still show

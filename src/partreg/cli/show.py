@@ -30,7 +30,6 @@ def show(
         from partreg.compute.review import review_fact
         from partreg.compute.status import assessments_by_partnership, partnership_status
         from partreg.errors import PartregError, RegisterErrors
-        from partreg.load.layout import Kind
         from partreg.output import show as formats
         from partreg.output.console import make_console
         from partreg.problems import Severity
@@ -39,10 +38,11 @@ def show(
         day = parse_today(today)
         register = load(root, allow_errors=True)
         partnership = register.partnership(partnership_id)
-        if partnership is None and partnership_id in register.unparsed_ids.get(Kind.PARTNERSHIP, set()):
-            # The file is there but cannot be read: its errors, not "no such partnership".
-            stem = f"/partnerships/{partnership_id}."
-            raise RegisterErrors([p for p in register.problems if stem in p.path and p.severity is Severity.ERROR])
+        # A file of this partnership's that cannot be read (its record, an assessment, a plan, which may have
+        # any name, or the policy its ratings follow) would make the record shown wrong: its errors instead.
+        own = [p for p in register.problems if p.severity is Severity.ERROR and _concerns(p.path, partnership_id)]
+        if own:
+            raise RegisterErrors(own, f"files of `{partnership_id}` have errors, so its record would be shown wrong")
         if partnership is None:
             known = [entry.record.id for entry in register.partnerships]
             needle = partnership_id.casefold()
@@ -67,3 +67,11 @@ def show(
         return EXIT_OK
 
     run(command, debug=debug_enabled(ctx))
+
+
+def _concerns(path: str, partnership_id: str) -> bool:
+    """Whether a register file may hold part of this partnership's record."""
+    from partreg.load.layout import Kind, place
+
+    placed = place(path)
+    return placed.kind in (Kind.POLICY, Kind.PLAN) or (placed.kind is not None and placed.stem == partnership_id)

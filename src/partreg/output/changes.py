@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.text import Text
 
 from partreg.diff.changes import PHRASES, Change, ChangeSet
+from partreg.output.console import printable
 from partreg.render import markdown
 
 # JSON schema version: bump when a field's meaning changes.
@@ -59,12 +60,12 @@ def as_markdown(changes: ChangeSet) -> str:
 
 
 def print_standard(changes: ChangeSet, console: Console) -> None:
-    console.print(Text(f"{changes.old} → {changes.new}: {changes.summary}", style="bold"))
+    console.print(Text(printable(f"{changes.old} → {changes.new}: {changes.summary}"), style="bold"))
     for kind, group in groupby(changes.sorted(), key=lambda change: change.kind):
         console.print()
         console.print(Text(_heading(kind), style="bold underline"))
         for change in group:
-            console.print(Text(f"  {change.text}", style=change_style(change)))
+            console.print(Text(f"  {printable(change.text)}", style=change_style(change)))
 
 
 def change_style(change: Change) -> str:

@@ -55,3 +55,13 @@ def test_l003_quiet_for_yml_files_in_layout(reg: RegisterDir) -> None:
         "id: safer-streets\nname: S\nstatutory: no\nsignificant: no\nlead_officer: X\n",
     )
     assert problems(reg) == []
+
+
+def test_l001_offers_the_file_name_as_the_id_only_when_it_is_a_valid_id(reg: RegisterDir) -> None:
+    reg.valid()
+    text = "id: {id}\nname: TVCA\nstatutory: yes\nsignificant: yes\nlead_officer: X\n"
+    reg.write("partnerships/tvca.yaml", text.format(id="tees-valley"))
+    reg.write("partnerships/café board.yaml", text.format(id="cafe-board"))
+    hints = {p.path: p.hint for p in problems(reg) if p.code == "L001"}
+    assert hints["register/partnerships/tvca.yaml"] == "rename the file to tees-valley.yaml, or set `id: tvca`"
+    assert hints["register/partnerships/café board.yaml"] == "rename the file to cafe-board.yaml"

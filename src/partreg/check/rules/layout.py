@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from partreg.check.rule import Context, Finding, reported_while_reading, rule
+from partreg.model.values import SLUG_PATTERN
 from partreg.problems import Severity
+
+_SLUG = re.compile(SLUG_PATTERN)  # only a file name that is a valid id can be offered as one
 
 
 @rule("L001", "stem-matches-id", Severity.ERROR)
@@ -24,7 +28,7 @@ def stem_matches_id(ctx: Context) -> Iterator[Finding]:
                 doc,
                 ("id",),
                 f"file name `{stem}` does not match `id: {record_id}`",
-                f"rename the file to {record_id}.yaml, or set `id: {stem}`",
+                f"rename the file to {record_id}.yaml" + (f", or set `id: {stem}`" if _SLUG.fullmatch(stem) else ""),
             )
     for assessment in register.assessments:
         if assessment.placed.stem != assessment.record.partnership:
