@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from partreg.diff.changes import Change
+from partreg.model.values import plain_number
 
 UNORDERED = frozenset(
     {"partners", "tags", "priorities", "achievements", "minimum_standard.significant", "minimum_standard.other"}
@@ -47,10 +48,8 @@ def flatten(record: BaseModel, skip: tuple[str, ...] = ()) -> dict[str, Any]:
 
 def plain(value: Any) -> Any:
     """Values compared as what they mean: `£8,000` and `8000.00` are both 8000 (FORMAT.md)."""
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
+    if isinstance(value, Decimal | float):
+        return plain_number(value)
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, list):

@@ -223,3 +223,13 @@ ActionId = Annotated[
     str,
     _pattern(_ACTION_ID, "an action id", "start with a letter or digit; then letters, digits, `.`, `_` or `-`"),
 ]
+
+
+def plain_number(value: Decimal | float | None) -> int | float | None:
+    """A number as the JSON or cell value it means: a whole number as an integer (`8000`, `40`, not
+    `8000.00` or `40.0`), else a float (pence and part hours kept); None, not recorded, stays None."""
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return int(value) if value.is_integer() else value

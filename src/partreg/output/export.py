@@ -29,6 +29,7 @@ from partreg.model.fields import Shape, fields_of, list_cell
 from partreg.model.partnership import Partnership
 from partreg.model.plan import Action, ActionPlan
 from partreg.model.register import Register
+from partreg.model.values import plain_number
 from partreg.output.csv_safe import to_csv
 from partreg.render.yaml_text import number_text
 
@@ -193,7 +194,7 @@ def as_json(exported: Table) -> str:
 
 def _json_value(value: Any) -> Any:
     if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
+        return plain_number(value)
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, list):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from decimal import Decimal
 from typing import Any
 
 from rich.console import Console
@@ -12,24 +11,11 @@ from rich.text import Text
 
 from partreg.compute.listing import Totals
 from partreg.compute.status import PartnershipStatus
+from partreg.model.values import plain_number
 from partreg.output.csv_safe import to_csv
 from partreg.output.words import yes_no
 from partreg.render.view import hours, money
 from partreg.render.words import total_text
-
-
-def pounds(amount: Decimal | None) -> int | float | None:
-    """Money as a JSON number of pounds: whole pounds as an integer, pence kept."""
-    if amount is None:
-        return None
-    return int(amount) if amount == amount.to_integral_value() else float(amount)
-
-
-def hours_number(hours: float | None) -> int | float | None:
-    """Hours as a JSON number: a whole number of hours as an integer (`40`, not `40.0`), as export writes it."""
-    if hours is None:
-        return None
-    return int(hours) if hours.is_integer() else hours
 
 
 def _row(r: PartnershipStatus) -> dict[str, Any]:
@@ -44,8 +30,8 @@ def _row(r: PartnershipStatus) -> dict[str, Any]:
         "lead_officer": p.lead_officer,
         "risk_level": r.risk.level,
         "value": p.value,
-        "officer_hours_per_month": hours_number(resources.officer_hours_per_month) if resources else None,
-        "financial_contribution": pounds(resources.financial_contribution) if resources else None,
+        "officer_hours_per_month": plain_number(resources.officer_hours_per_month) if resources else None,
+        "financial_contribution": plain_number(resources.financial_contribution) if resources else None,
         "recommendation": p.recommendation.action if p.recommendation else None,
         "tags": list(p.tags or []),
     }
@@ -57,8 +43,8 @@ def as_json(rows: list[PartnershipStatus], total: Totals) -> str:
         "totals": {
             # The issue's shape exactly, numbers always; the table says "Not recorded" where none was.
             "count": total.count,
-            "officer_hours_per_month": hours_number(total.officer_hours_per_month),
-            "financial_contribution": pounds(total.financial_contribution),
+            "officer_hours_per_month": plain_number(total.officer_hours_per_month),
+            "financial_contribution": plain_number(total.financial_contribution),
         },
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

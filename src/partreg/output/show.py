@@ -11,8 +11,8 @@ from rich.text import Text
 from partreg.compute.actions import ActionFact
 from partreg.compute.review import ReviewFact
 from partreg.compute.status import PartnershipStatus
+from partreg.model.values import plain_number
 from partreg.output import actions as action_output
-from partreg.output.listing import pounds
 from partreg.output.problems import problem_record
 from partreg.output.status import _rating
 from partreg.output.words import rag_text, yes_no
@@ -62,7 +62,7 @@ def _partnership(current: PartnershipStatus) -> dict[str, Any]:
     record: dict[str, Any] = current.partnership.model_dump(mode="json", exclude_none=True)
     resources = current.partnership.resources
     if resources is not None and resources.financial_contribution is not None:
-        record["resources"]["financial_contribution"] = pounds(resources.financial_contribution)
+        record["resources"]["financial_contribution"] = plain_number(resources.financial_contribution)
     return record
 
 

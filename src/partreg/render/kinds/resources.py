@@ -13,12 +13,12 @@ does), otherwise on each estimated figure and on the total.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 
 from partreg.compute.listing import totals
 from partreg.compute.status import PartnershipStatus, statuses
 from partreg.model.partnership import LEFT_STATUSES, Partnership, Representative
 from partreg.model.register import Register
+from partreg.model.values import plain_number
 from partreg.render.docx_writer import Cell, WordDocument
 from partreg.render.view import ReportRequest, View, base_view, hours, money
 from partreg.render.words import total_text
@@ -60,12 +60,6 @@ def _shown(text: str, mark: str) -> str:
     return f"{text}{mark}" if text else NOT_RECORDED
 
 
-def _number(amount: Decimal | None) -> int | float | None:
-    if amount is None:
-        return None
-    return int(amount) if amount == amount.to_integral_value() else float(amount)
-
-
 def _figures(partnership: Partnership, mark: str) -> View:
     resources = partnership.resources
     hours_value = resources.officer_hours_per_month if resources else None
@@ -74,7 +68,7 @@ def _figures(partnership: Partnership, mark: str) -> View:
         "hours": _shown(hours(hours_value), mark),
         "hours_value": hours_value,
         "money": _shown(money(money_value), mark),
-        "money_value": _number(money_value),
+        "money_value": plain_number(money_value),
         "estimate": bool(resources and resources.estimate),
     }
 
@@ -136,7 +130,7 @@ def _total(rows: list[PartnershipStatus], mark: str) -> View:
         "hours": total_text(f"{hours(summed.officer_hours_per_month)}{mark}", summed.hours_not_recorded, summed.count),
         "hours_value": summed.officer_hours_per_month,
         "money": total_text(f"{money(summed.financial_contribution)}{mark}", summed.money_not_recorded, summed.count),
-        "money_value": _number(summed.financial_contribution),
+        "money_value": plain_number(summed.financial_contribution),
     }
 
 
